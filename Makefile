@@ -1,0 +1,58 @@
+# Two commands do all set-up: `make run` and `make test`. Everything runs inside .venv.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+DBT := $(BIN)/dbt
+export DBT_SEND_ANONYMOUS_USAGE_STATS := false
+export DBT_PROFILES_DIR := $(CURDIR)
+export DO_NOT_TRACK := 1
+
+DEMO_CLIENTS ?= 2000
+
+.PHONY: install run demo-data models build train report test lint format clean
+
+$(BIN)/activate: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(BIN)/activate
+
+install: $(BIN)/activate
+
+data/demo/notes.csv: | install
+	$(BIN)/python scripts/generate_demo_data.py --clients $(DEMO_CLIENTS)
+
+demo-data: data/demo/notes.csv
+
+# Trains the fast and elite tiers when no artifact exists yet (a fresh clone). The features and
+# training examples are built first, without the prediction models that need an artifact.
+models: install demo-data
+	@if [ -z "$$(ls -d ml_artifacts/fast/v_* ml_artifacts/elite/v_* 2>/dev/null)" ]; then \
+		$(DBT) build --vars '{enable_ml_predictions: false}' && \
+		$(BIN)/python scripts/train.py --tier fast && \
+		$(BIN)/python scripts/train.py --tier elite; \
+	fi
+
+build: models
+	$(DBT) build
+
+report: install
+	$(BIN)/python scripts/write_report.py
+
+run: build report
+
+test: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/sqlfluff lint models macros analyses tests/dbt
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean:
+	rm -rf target logs warehouse/*.duckdb outputs/*.txt dashboard/data.json dashboard/index.html

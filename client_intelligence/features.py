@@ -1,0 +1,89 @@
+"""Which columns of the feature tables are model features, and how to read them.
+
+The feature columns are defined once, in SQL (int_client_features_as_of); both
+ml_training_examples and client_profiles carry them. Python takes every column that is not an
+identifier, a date or a label, so a feature added in SQL reaches training and scoring with no
+second list to keep in step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+IDENTIFIER_COLUMNS = frozenset(
+    {
+        "example_id",
+        "client_id",
+        "cutoff_date",
+        "as_of_date",
+        "first_note_date",
+        "last_note_date",
+        "first_purchase_date",
+        "last_purchase_date",
+        "languages",
+        "top_concepts",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Target:
+    """A prediction target: its label column and whether it is a yes/no question."""
+
+    name: str
+    label: str
+    is_classification: bool
+
+
+TARGETS = (
+    Target("purchase", "label_purchased", True),
+    Target("churn", "label_churned", True),
+    Target("clv", "label_clv_eur", False),
+)
+LABEL_COLUMNS = frozenset(target.label for target in TARGETS)
+
+
+def feature_columns(frame: pd.DataFrame) -> list[str]:
+    """Feature names in table order: everything but identifiers, dates and labels."""
+    return [
+        column
+        for column in frame.columns
+        if column not in IDENTIFIER_COLUMNS and column not in LABEL_COLUMNS
+    ]
+
+
+def categorical_columns(frame: pd.DataFrame, features: list[str]) -> list[str]:
+    """Text-valued features (one-hot encoded by the pipelines)."""
+    return [
+        column
+        for column in features
+        if not pd.api.types.is_numeric_dtype(frame[column])
+        and not pd.api.types.is_bool_dtype(frame[column])
+    ]
+
+
+class FeatureMismatchError(ValueError):
+    """The features being scored are not the ones the model was trained on."""
+
+
+def check_feature_columns(expected: list[str], available: list[str]) -> None:
+    """Fail naming the missing and extra features, rather than deep inside sklearn.
+
+    Extra features are an error too: they mean the SQL changed since training, and the model
+    would silently ignore what the analyst just added.
+    """
+    missing = [name for name in expected if name not in available]
+    extra = [name for name in available if name not in expected]
+    if missing or extra:
+        problems = []
+        if missing:
+            problems.append(f"missing from the data: {', '.join(missing)}")
+        if extra:
+            problems.append(f"not known to the model: {', '.join(extra)}")
+        raise FeatureMismatchError(
+            "The features being scored differ from the model's: "
+            + "; ".join(problems)
+            + ". Retrain with `python scripts/train.py --tier fast` after `dbt build`."
+        )

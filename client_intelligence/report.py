@@ -1,0 +1,57 @@
+"""outputs/ml_predictions_report.txt, laid out from the ml_predictions_report view."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import duckdb
+
+WIDTH = 64
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write to a temporary file beside `path`, then rename: readers never see half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def format_value(metric: str, value: float | None) -> str:
+    """Averages of probabilities as percentages; counts and euros as whole numbers."""
+    if value is None:
+        return ""
+    if metric.startswith("Average") and "EUR" not in metric:
+        return f"{value:.1%}"
+    return f"{value:,.0f}"
+
+
+def render_report(rows: list[tuple[int, str, str, float | None, str | None]]) -> str:
+    lines = ["=" * WIDTH, "CLIENT INTELLIGENCE - ML PREDICTIONS REPORT".center(WIDTH), "=" * WIDTH]
+    section = None
+    for _, row_section, metric, value, detail in rows:
+        if row_section != section:
+            section = row_section
+            lines += ["", row_section, "-" * len(row_section)]
+        shown = " ".join(part for part in (format_value(metric, value), detail or "") if part)
+        lines.append(f"  {metric:<36}{shown:>26}")
+    lines += ["", "=" * WIDTH, ""]
+    return "\n".join(lines)
+
+
+def write_report(database: Path, output: Path) -> str:
+    with duckdb.connect(str(database), read_only=True) as connection:
+        rows = connection.sql(
+            "select sort_order, section, metric, value, detail from ml_predictions_report"
+            " order by sort_order"
+        ).fetchall()
+    text = render_report(rows)
+    atomic_write_text(output, text)
+    return text

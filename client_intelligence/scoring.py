@@ -1,0 +1,153 @@
+"""Applying a verified artifact to client profiles: scores, decisions, segments, drivers.
+
+Called by the dbt Python model (client_profiles_with_predictions) and the CSV scorer, so both
+score the same way. Works column-wise on Arrow/NumPy: no row-by-row Python.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+from client_intelligence.artifacts import LoadedArtifact, load_artifact, select_artifact_dir
+from client_intelligence.features import IDENTIFIER_COLUMNS
+
+PREDICTION_COLUMNS = (
+    "purchase_probability",
+    "will_purchase",
+    "churn_risk",
+    "will_churn",
+    "predicted_clv",
+    "value_segment",
+    "risk_segment",
+    "purchase_percentile",
+    "top_drivers",
+    "model_tier",
+    "model_version",
+    "scored_at",
+)
+DRIVER_COUNT = 3
+
+
+@dataclass(frozen=True)
+class SegmentCutoffs:
+    """Lower bounds and names of ordered segments (e.g. Safe < Monitor < At Risk < Critical)."""
+
+    lower_bounds: tuple[float, ...]
+    names: tuple[str, ...]
+
+    def assign(self, values: np.ndarray) -> np.ndarray:
+        """A value belongs to the last segment whose lower bound it reaches."""
+        positions = np.searchsorted(np.asarray(self.lower_bounds), values, side="right") - 1
+        return np.asarray(self.names, dtype=object)[np.clip(positions, 0, len(self.names) - 1)]
+
+
+def segment_cutoffs_from_seed(seed: pd.DataFrame) -> dict[str, SegmentCutoffs]:
+    """From the segment_cutoffs seed: one SegmentCutoffs per segment_type."""
+    cutoffs = {}
+    for segment_type, rows in seed.sort_values("segment_order").groupby("segment_type"):
+        cutoffs[str(segment_type)] = SegmentCutoffs(
+            tuple(float(x) for x in rows["lower_bound"]), tuple(str(x) for x in rows["segment"])
+        )
+    return cutoffs
+
+
+def feature_frame(profiles: pa.Table) -> pd.DataFrame:
+    """The feature-like columns of the profiles, as the pipelines expect them."""
+    names = [n for n in profiles.column_names if n not in IDENTIFIER_COLUMNS]
+    return profiles.select(names).to_pandas()
+
+
+def readable(feature: str) -> str:
+    return feature.replace("_eur", " (EUR)").replace("_", " ")
+
+
+def top_drivers(artifact: LoadedArtifact, features: pd.DataFrame) -> np.ndarray:
+    """The features that pushed each client's purchase score most, e.g. "+recent intent mentions".
+
+    Uses the linear part of the purchase model: contribution = coefficient x standardized value,
+    which is exact for the fast tier and the linear half of the elite ensemble.
+    """
+    pipeline = _linear_purchase_pipeline(artifact.estimators["purchase"])
+    if pipeline is None:
+        return np.full(len(features), "", dtype=object)
+    transformed = pipeline[:-1].transform(features)
+    transformed = transformed.toarray() if hasattr(transformed, "toarray") else transformed
+    names = pipeline[:-1].get_feature_names_out()
+    contributions = transformed * pipeline[-1].coef_[0]
+    order = np.argsort(-np.abs(contributions), axis=1)[:, :DRIVER_COUNT]
+    labels = np.array([readable(str(name)) for name in names], dtype=object)
+    signs = np.where(np.take_along_axis(contributions, order, axis=1) >= 0, "+", "-")
+    parts = [signs[:, i] + labels[order[:, i]] for i in range(order.shape[1])]
+    return np.array([", ".join(row) for row in zip(*parts, strict=True)], dtype=object)
+
+
+def _linear_purchase_pipeline(estimator):
+    """Find the fitted preprocess + LogisticRegression pipeline inside any tier's estimator."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import Pipeline
+
+    candidate = estimator
+    if hasattr(candidate, "calibrated_classifiers_"):
+        candidate = candidate.calibrated_classifiers_[0].estimator
+    candidate = getattr(candidate, "estimator", candidate)  # FrozenEstimator
+    if not isinstance(candidate, Pipeline):
+        return None
+    model = candidate[-1]
+    if isinstance(model, LogisticRegression):
+        return candidate
+    linear = getattr(model, "named_estimators_", {}).get("linear")
+    if isinstance(linear, LogisticRegression):
+        return Pipeline([*candidate.steps[:-1], ("model", linear)])
+    return None
+
+
+def score_profiles(
+    profiles: pa.Table,
+    artifact: LoadedArtifact,
+    segment_cutoffs: dict[str, SegmentCutoffs],
+    scored_at: dt.datetime | None = None,
+) -> pa.Table:
+    """Every column of `profiles` plus the prediction columns."""
+    features = feature_frame(profiles)[artifact.feature_names]
+    purchase = artifact.estimators["purchase"].predict_proba(features)[:, 1]
+    churn = artifact.estimators["churn"].predict_proba(features)[:, 1]
+    clv = np.clip(artifact.estimators["clv"].predict(features), 0, None)
+    thresholds = artifact.metadata["thresholds"]
+    count = len(features)
+    percentile = (
+        pd.Series(purchase).rank(pct=True, method="max").to_numpy() * 100 if count else purchase
+    )
+    moment = (scored_at or dt.datetime.now(dt.UTC)).replace(tzinfo=None)
+    columns = {
+        "purchase_probability": purchase,
+        "will_purchase": (purchase >= thresholds["purchase"]).astype(np.int32),
+        "churn_risk": churn,
+        "will_churn": (churn >= thresholds["churn"]).astype(np.int32),
+        "predicted_clv": np.round(clv, 2),
+        "value_segment": segment_cutoffs["value"].assign(clv),
+        "risk_segment": segment_cutoffs["risk"].assign(churn),
+        "purchase_percentile": np.round(percentile, 2),
+        "top_drivers": top_drivers(artifact, features),
+        "model_tier": np.full(count, artifact.tier, dtype=object),
+        "model_version": np.full(count, artifact.version, dtype=object),
+        "scored_at": np.full(count, moment, dtype="datetime64[us]"),
+    }
+    table = profiles
+    for name in PREDICTION_COLUMNS:
+        table = table.append_column(name, pa.array(columns[name]))
+    return table
+
+
+def load_selected_artifact(
+    model_dir: str | None, profile_columns: list[str], root=None
+) -> LoadedArtifact:
+    """Select (pinned, continuous champion, elite, fast) and load with feature verification."""
+    kwargs = {"root": root} if root is not None else {}
+    directory = select_artifact_dir(model_dir, **kwargs)
+    scoring_features = [name for name in profile_columns if name not in IDENTIFIER_COLUMNS]
+    return load_artifact(directory, scoring_features)

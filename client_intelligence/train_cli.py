@@ -1,0 +1,62 @@
+"""`scripts/train.py`: train one tier, compare it with the baseline, write a verified artifact."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from client_intelligence.artifacts import write_artifact
+from client_intelligence.baseline import evaluate_baseline
+from client_intelligence.metrics import format_metrics_table
+from client_intelligence.project import ARTIFACTS_DIR, duckdb_path, label_horizons
+from client_intelligence.training import (
+    NotEnoughHistoryError,
+    artifact_metadata,
+    load_training_data,
+    train_tier,
+)
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--tier", choices=["fast", "elite"], required=True)
+    parser.add_argument(
+        "--database",
+        type=Path,
+        default=None,
+        help="DuckDB file (default: DUCKDB_PATH or the project's)",
+    )
+    parser.add_argument("--artifacts-dir", type=Path, default=ARTIFACTS_DIR)
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    database = args.database or duckdb_path()
+    try:
+        examples, transactions = load_training_data(database)
+        trained = train_tier(examples, args.tier)
+    except (FileNotFoundError, NotEnoughHistoryError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    horizons = label_horizons()
+    splits = {name: result.split for name, result in trained.items()}
+    baseline = evaluate_baseline(examples, transactions, splits, horizons)
+    metadata = artifact_metadata(examples, args.tier, trained, baseline)
+    metadata["horizons_days"] = horizons
+    directory = write_artifact(
+        args.tier, {name: r.estimator for name, r in trained.items()}, metadata, args.artifacts_dir
+    )
+    print(f"Holdout metrics ({args.tier} vs {baseline['method']}):")
+    print(
+        format_metrics_table(
+            {
+                args.tier: metadata["holdout_metrics"],
+                "baseline": baseline["holdout_metrics"],
+            }
+        )
+    )
+    print(f"thresholds (max F1 on validation cutoff): {metadata['thresholds']}")
+    print(f"wrote {directory}")
+    return 0

@@ -1,0 +1,151 @@
+-- One row per client and snapshot with every model feature, computed only from notes and sales
+-- strictly before the snapshot's feature_cutoff. client_profiles (scoring) and
+-- ml_training_examples (training) both read this model, so their features cannot drift apart.
+with
+
+snapshots as (
+    select distinct feature_cutoff
+    from {{ ref('int_snapshot_dates') }}
+),
+
+notes_before as (
+    select
+        snapshots.feature_cutoff,
+        notes.client_id,
+        notes.note_id,
+        notes.note_date,
+        notes.language,
+        notes.note_date >= snapshots.feature_cutoff - {{ var('recent_window_days') }}
+            as is_recent
+    from {{ ref('stg_notes') }} as notes
+    inner join snapshots
+        on notes.note_date < snapshots.feature_cutoff
+),
+
+note_features as (
+    select
+        feature_cutoff,
+        client_id,
+        count(*) as note_count,
+        count(*) filter (where is_recent) as recent_note_count,
+        min(note_date) as first_note_date,
+        max(note_date) as last_note_date,
+        mode(language) as primary_language,
+        count(distinct language) as language_count
+    from notes_before
+    group by all
+),
+
+concept_features as (
+    select
+        snapshots.feature_cutoff,
+        concepts.client_id,
+        count(*) as concept_mentions,
+        count(distinct concepts.concept_id) as distinct_concepts,
+        {%- for bucket in concept_buckets() %}
+            count(*) filter (where concepts.bucket = '{{ bucket }}') as {{ bucket }}_mentions,
+            count(*) filter (
+                where concepts.bucket = '{{ bucket }}'
+                and concepts.note_date
+                >= snapshots.feature_cutoff - {{ var('recent_window_days') }}
+            ) as recent_{{ bucket }}_mentions{{ ',' if not loop.last }}
+        {%- endfor %}
+    from {{ ref('note_concepts') }} as concepts
+    inner join snapshots
+        on concepts.note_date < snapshots.feature_cutoff
+    group by all
+),
+
+latest_budget as (
+    select
+        notes_before.feature_cutoff,
+        notes_before.client_id,
+        budgets.budget_min_eur,
+        budgets.budget_max_eur
+    from notes_before
+    inner join {{ ref('int_note_budgets_extracted') }} as budgets
+        on notes_before.note_id = budgets.note_id
+    qualify row_number() over (
+        partition by notes_before.feature_cutoff, notes_before.client_id
+        order by notes_before.note_date desc, notes_before.note_id desc
+    ) = 1
+),
+
+purchase_features as (
+    select
+        snapshots.feature_cutoff,
+        sales.client_id,
+        count(*) as purchase_count,
+        count(*) filter (
+            where sales.transaction_date
+            >= snapshots.feature_cutoff - {{ var('recent_window_days') }}
+        ) as recent_purchase_count,
+        sum(sales.amount_eur)::double as monetary_total_eur,
+        avg(sales.amount_eur)::double as monetary_avg_eur,
+        coalesce(
+            sum(sales.amount_eur) filter (
+                where sales.transaction_date >= snapshots.feature_cutoff - 365
+            ),
+            0
+        )::double as spend_last_365d_eur,
+        min(sales.transaction_date) as first_purchase_date,
+        max(sales.transaction_date) as last_purchase_date
+    from {{ ref('stg_transactions') }} as sales
+    inner join snapshots
+        on sales.transaction_date < snapshots.feature_cutoff
+    group by all
+),
+
+client_snapshots as (
+    select feature_cutoff, client_id from note_features
+    union
+    select feature_cutoff, client_id from purchase_features
+)
+
+select
+    client_snapshots.client_id,
+    client_snapshots.feature_cutoff,
+    note_features.first_note_date,
+    note_features.last_note_date,
+    purchase_features.first_purchase_date,
+    purchase_features.last_purchase_date,
+    coalesce(note_features.primary_language, 'unknown') as primary_language,
+    coalesce(note_features.note_count, 0) as note_count,
+    coalesce(note_features.recent_note_count, 0) as recent_note_count,
+    coalesce(note_features.language_count, 0) as language_count,
+    client_snapshots.feature_cutoff - note_features.last_note_date as days_since_last_note,
+    coalesce(concept_features.concept_mentions, 0) as concept_mentions,
+    coalesce(concept_features.distinct_concepts, 0) as distinct_concepts,
+    {%- for bucket in concept_buckets() %}
+        coalesce(concept_features.{{ bucket }}_mentions, 0) as {{ bucket }}_mentions,
+        coalesce(concept_features.recent_{{ bucket }}_mentions, 0)
+            as recent_{{ bucket }}_mentions,
+    {%- endfor %}
+    latest_budget.budget_min_eur,
+    latest_budget.budget_max_eur,
+    coalesce(purchase_features.purchase_count, 0) as purchase_count,
+    coalesce(purchase_features.recent_purchase_count, 0) as recent_purchase_count,
+    coalesce(purchase_features.monetary_total_eur, 0) as monetary_total_eur,
+    purchase_features.monetary_avg_eur,
+    coalesce(purchase_features.spend_last_365d_eur, 0) as spend_last_365d_eur,
+    client_snapshots.feature_cutoff - purchase_features.last_purchase_date as recency_days,
+    client_snapshots.feature_cutoff
+    - least(note_features.first_note_date, purchase_features.first_purchase_date)
+        as tenure_days
+from client_snapshots
+left join note_features
+    on
+        client_snapshots.client_id = note_features.client_id
+        and client_snapshots.feature_cutoff = note_features.feature_cutoff
+left join concept_features
+    on
+        client_snapshots.client_id = concept_features.client_id
+        and client_snapshots.feature_cutoff = concept_features.feature_cutoff
+left join latest_budget
+    on
+        client_snapshots.client_id = latest_budget.client_id
+        and client_snapshots.feature_cutoff = latest_budget.feature_cutoff
+left join purchase_features
+    on
+        client_snapshots.client_id = purchase_features.client_id
+        and client_snapshots.feature_cutoff = purchase_features.feature_cutoff

@@ -1,0 +1,74 @@
+-- The first budget expression of each note, in euros. A number counts as a budget only when it
+-- carries a budget keyword, a currency or a thousands multiplier ("50th birthday" is no budget).
+with
+
+candidates as (
+    select
+        note_id,
+        unnest(
+            regexp_extract_all(lower(strip_accents(note_text)), '{{ budget_pattern() }}')
+        ) as budget_text,
+        unnest(
+            range(
+                1,
+                len(regexp_extract_all(lower(strip_accents(note_text)), '{{ budget_pattern() }}'))
+                + 1
+            )
+        ) as candidate_index
+    from {{ ref('stg_notes') }}
+    where regexp_matches(note_text, '\d')
+),
+
+parts as (
+    select
+        note_id,
+        candidate_index,
+        budget_text,
+        regexp_extract(
+            budget_text,
+            '{{ budget_pattern() }}',
+            [
+                'keyword', 'currency_before', 'low_amount', 'low_multiplier',
+                'currency_between', 'high_amount', 'high_multiplier', 'currency_after'
+            ]
+        ) as part
+    from candidates
+),
+
+amounts as (
+    select
+        note_id,
+        candidate_index,
+        trim(budget_text) as budget_text,
+        {{ budget_amount_eur(
+            'part.low_amount',
+            "coalesce(nullif(part.low_multiplier, ''), part.high_multiplier)"
+        ) }} as low_eur,
+        case when part.high_amount != '' then
+            {{ budget_amount_eur('part.high_amount', 'part.high_multiplier') }}
+        end as high_eur,
+        (
+            part.keyword != '' or part.currency_before != '' or part.currency_between != ''
+            or part.currency_after != '' or part.low_multiplier != ''
+            or part.high_multiplier != ''
+        ) as looks_like_budget
+    from parts
+),
+
+budgets as (
+    select
+        note_id,
+        budget_text,
+        least(low_eur, coalesce(high_eur, low_eur)) as budget_min_eur,
+        greatest(low_eur, coalesce(high_eur, low_eur)) as budget_max_eur
+    from amounts
+    where looks_like_budget and low_eur between 50 and 10000000
+    qualify row_number() over (partition by note_id order by candidate_index) = 1
+)
+
+select
+    note_id,
+    budget_min_eur,
+    budget_max_eur,
+    budget_text
+from budgets

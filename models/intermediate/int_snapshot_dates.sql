@@ -1,0 +1,60 @@
+-- The dates features are computed at. Features use data strictly before `feature_cutoff`:
+-- the scoring snapshot's cutoff is the day after as_of_date (so as_of_date itself counts),
+-- a training snapshot's cutoff is its training cutoff (labels come from that day on).
+with
+
+data_bounds as (
+    select
+        least(
+            (select min(note_date) from {{ ref('stg_notes') }}),
+            (select min(transaction_date) from {{ ref('stg_transactions') }})
+        ) as data_start,
+        greatest(
+            (select max(note_date) from {{ ref('stg_notes') }}),
+            (select max(transaction_date) from {{ ref('stg_transactions') }})
+        ) as data_end
+),
+
+as_of as (
+    select
+        {% if var('as_of_date') %}
+            date '{{ var("as_of_date") }}' as as_of_date,
+        {% else %}
+            data_end as as_of_date,
+        {% endif %}
+        data_start
+    from data_bounds
+),
+
+training_cutoffs as (
+    {% if var('training_cutoffs') %}
+        select unnest([
+            {%- for cutoff in var('training_cutoffs') %}
+                date '{{ cutoff }}'{{ ',' if not loop.last }}
+            {%- endfor %}
+        ]) as feature_cutoff
+    {% else %}
+        select
+            (as_of.as_of_date + 1 - steps.step * {{ var('training_cutoff_step_days') }})::date
+                as feature_cutoff
+        from as_of, range(1, 1000) as steps (step)
+        where
+            as_of.as_of_date + 1 - steps.step * {{ var('training_cutoff_step_days') }}
+            >= as_of.data_start + {{ var('training_min_history_days') }}
+    {% endif %}
+)
+
+select
+    'scoring' as snapshot_kind,
+    (as_of.as_of_date + 1)::date as feature_cutoff,
+    as_of.as_of_date
+from as_of
+
+union all
+
+select
+    'training' as snapshot_kind,
+    training_cutoffs.feature_cutoff,
+    as_of.as_of_date
+from training_cutoffs, as_of
+where training_cutoffs.feature_cutoff <= as_of.as_of_date

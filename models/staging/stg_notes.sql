@@ -1,0 +1,10 @@
+select
+    note_id,
+    client_id,
+    note_date,
+    duration_minutes,
+    language,
+    note_length,
+    note_text
+from {{ ref('stg_notes__parsed') }}
+where reject_reason is null

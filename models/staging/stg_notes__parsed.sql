@@ -1,0 +1,73 @@
+-- Every row of the notes export, parsed, with the reason it cannot be used (null when it can).
+-- stg_notes keeps the good rows and stg_notes_rejected the others, so rows in = kept + rejected.
+with
+
+source_rows as (
+    -- union by name with an empty typed row makes the optional client_id column always exist
+    select *
+    from {{ source('raw', 'notes') }}
+    union all by name
+    select null::varchar as client_id
+    where false
+),
+
+numbered as (
+    select
+        row_number() over () as source_row_number,
+        *
+    from source_rows
+),
+
+parsed as (
+    select
+        numbered.source_row_number,
+        nullif(trim(numbered.id), '') as note_id,
+        coalesce(nullif(trim(numbered.client_id), ''), nullif(trim(numbered.id), ''))
+            as client_id,
+        numbered.date as raw_date,
+        coalesce(
+            try_strptime(trim(numbered.date), '%Y-%m-%d'),
+            try_strptime(trim(numbered.date), '%d/%m/%Y'),
+            try_strptime(trim(numbered.date), '%Y/%m/%d'),
+            try_strptime(trim(numbered.date), '%d.%m.%Y'),
+            try_strptime(trim(numbered.date), '%Y-%m-%d %H:%M:%S')
+        )::date as note_date,
+        try_cast(regexp_extract(numbered.duration, '(\d+)', 1) as integer) as duration_minutes,
+        numbered.language as raw_language,
+        language_codes.language_code as language,
+        case
+            when lower(trim(numbered.length)) in ('short', 'medium', 'long')
+                then lower(trim(numbered.length))
+        end as note_length,
+        nullif(trim(nfc_normalize(coalesce(numbered.transcription, ''))), '') as note_text
+    from numbered
+    left join {{ ref('language_codes') }} as language_codes
+        on strip_accents(lower(trim(numbered.language))) = language_codes.language_input
+),
+
+with_duplicates as (
+    select
+        *,
+        row_number() over (partition by note_id order by source_row_number) as id_occurrence
+    from parsed
+)
+
+select
+    source_row_number,
+    note_id,
+    client_id,
+    note_date,
+    duration_minutes,
+    language,
+    note_length,
+    note_text,
+    raw_date,
+    raw_language,
+    case
+        when note_id is null then 'missing_id'
+        when id_occurrence > 1 then 'duplicate_id'
+        when note_text is null then 'empty_text'
+        when note_date is null then 'unparseable_date'
+        when language is null then 'unknown_language'
+    end as reject_reason
+from with_duplicates

@@ -1,0 +1,68 @@
+-- Every row of the sales export, parsed, with the reason it cannot be used (null when it can).
+-- The file is optional: without it the model is empty and clients flow through with no sales.
+with
+
+{% if raw_file_exists('transactions') %}
+source_rows as (
+    select
+        row_number() over () as source_row_number,
+        *
+    from {{ source('raw', 'transactions') }}
+),
+{% else %}
+source_rows as (
+    select
+        null::bigint as source_row_number,
+        null::varchar as transaction_id,
+        null::varchar as client_id,
+        null::varchar as transaction_date,
+        null::varchar as amount_eur,
+        null::varchar as category
+    where false
+),
+{% endif %}
+
+parsed as (
+    select
+        source_row_number,
+        nullif(trim(transaction_id), '') as transaction_id,
+        nullif(trim(client_id), '') as client_id,
+        transaction_date as raw_transaction_date,
+        coalesce(
+            try_strptime(trim(transaction_date), '%Y-%m-%d'),
+            try_strptime(trim(transaction_date), '%d/%m/%Y'),
+            try_strptime(trim(transaction_date), '%Y-%m-%d %H:%M:%S')
+        )::date as transaction_date,
+        amount_eur as raw_amount_eur,
+        try_cast(trim(amount_eur) as decimal(14, 2)) as amount_eur,
+        coalesce(nullif(lower(trim(category)), ''), 'unknown') as category
+    from source_rows
+),
+
+with_duplicates as (
+    select
+        *,
+        row_number() over (
+            partition by transaction_id order by source_row_number
+        ) as id_occurrence
+    from parsed
+)
+
+select
+    source_row_number,
+    transaction_id,
+    client_id,
+    transaction_date,
+    amount_eur,
+    category,
+    raw_transaction_date,
+    raw_amount_eur,
+    case
+        when transaction_id is null then 'missing_id'
+        when id_occurrence > 1 then 'duplicate_id'
+        when client_id is null then 'missing_client_id'
+        when transaction_date is null then 'unparseable_date'
+        when amount_eur is null then 'invalid_amount'
+        when amount_eur <= 0 then 'non_positive_amount'
+    end as reject_reason
+from with_duplicates

@@ -1,0 +1,121 @@
+"""Training on the demo warehouse and scoring inside dbt."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import Warehouse
+
+from client_intelligence.project import DbtCommandError
+
+
+def test_every_profile_is_scored_with_its_model_version(trained_warehouse: Warehouse):
+    wh = trained_warehouse
+    assert wh.scalar("select count(*) from client_profiles_with_predictions") == wh.scalar(
+        "select count(*) from client_profiles"
+    )
+    tiers = wh.query(
+        "select distinct model_tier, model_version from client_profiles_with_predictions"
+    )
+    assert len(tiers) == 1 and tiers[0][0] == "fast"
+    assert wh.scalar("select min(predicted_clv) from client_profiles_with_predictions") >= 0
+    assert (
+        wh.scalar("select count(*) from client_profiles_with_predictions where top_drivers = ''")
+        == 0
+    )
+
+
+def test_artifact_records_holdout_and_baseline_metrics(trained_warehouse: Warehouse):
+    (version,) = list((trained_warehouse.artifacts_dir / "fast").glob("v_*"))
+    metadata = json.loads((version / "metadata.json").read_text())
+    for target in ("purchase", "churn"):
+        metrics = metadata["holdout_metrics"][target]
+        assert {"roc_auc", "pr_auc", "brier", "log_loss", "accuracy"} <= set(metrics)
+        assert 0 < metadata["thresholds"][target] < 1
+        assert metadata["cutoffs"][target]["holdout"] > max(metadata["cutoffs"][target]["fit"])
+    assert {"r2", "mae", "spearman"} <= set(metadata["holdout_metrics"]["clv"])
+    assert set(metadata["baseline"]["holdout_metrics"]) == {"purchase", "churn", "clv"}
+    # The notes carry signal: the model ranks future buyers better than chance.
+    assert metadata["holdout_metrics"]["purchase"]["roc_auc"] > 0.6
+
+
+def test_report_view_has_every_section(trained_warehouse: Warehouse):
+    sections = {
+        row[0] for row in trained_warehouse.query("select section from ml_predictions_report")
+    }
+    assert sections == {
+        "OVERVIEW",
+        "PURCHASE PREDICTIONS",
+        "CHURN PREDICTIONS",
+        "CLV PREDICTIONS",
+        "Value Segments",
+    }
+    clients = trained_warehouse.scalar(
+        "select value from ml_predictions_report where metric = 'Total clients'"
+    )
+    assert clients == trained_warehouse.scalar("select count(*) from client_profiles")
+
+
+def test_run_select_predictions_rescores(trained_warehouse: Warehouse):
+    before = trained_warehouse.scalar("select max(scored_at) from client_profiles_with_predictions")
+    trained_warehouse.dbt("run", "--select", "predictions")
+    after = trained_warehouse.scalar("select max(scored_at) from client_profiles_with_predictions")
+    assert after > before
+
+
+def test_model_dir_var_pins_an_artifact(trained_warehouse: Warehouse, tmp_path: Path):
+    (version,) = list((trained_warehouse.artifacts_dir / "fast").glob("v_*"))
+    pinned = tmp_path / "pinned" / "v_19990101_000000"
+    shutil.copytree(version, pinned)
+    trained_warehouse.dbt("run", "--select", "predictions", variables={"model_dir": str(pinned)})
+    assert (
+        trained_warehouse.scalar(
+            "select distinct model_version from client_profiles_with_predictions"
+        )
+        == version.name
+    )  # metadata names the version; the pinned copy scored
+    trained_warehouse.dbt("run", "--select", "predictions")
+
+
+def test_tampered_artifact_fails_the_run(trained_warehouse: Warehouse, tmp_path: Path):
+    (version,) = list((trained_warehouse.artifacts_dir / "fast").glob("v_*"))
+    tampered = tmp_path / "v_tampered"
+    shutil.copytree(version, tampered)
+    (tampered / "clv.joblib").write_bytes(b"malicious")
+    with pytest.raises(DbtCommandError, match="does not match its sha256"):
+        trained_warehouse.dbt(
+            "run", "--select", "predictions", variables={"model_dir": str(tampered)}
+        )
+
+
+def test_no_models_error_names_the_train_command(demo_warehouse: Warehouse, tmp_path: Path):
+    empty = Warehouse(
+        demo_warehouse.database,
+        demo_warehouse.raw_data_dir,
+        tmp_path / "target",
+        tmp_path / "no_artifacts",
+    )
+    with pytest.raises(DbtCommandError, match=r"No trained models found.*scripts/train.py"):
+        empty.dbt("run", "--select", "predictions")
+
+
+def test_predictions_before_build_say_to_run_build(tmp_path: Path, demo_raw_dir: Path):
+    fresh = Warehouse(
+        tmp_path / "empty.duckdb", demo_raw_dir, tmp_path / "target", tmp_path / "ml_artifacts"
+    )
+    with pytest.raises(DbtCommandError, match="run `dbt build` first"):
+        fresh.dbt("run", "--select", "predictions")
+
+
+def test_disabling_predictions_skips_model_and_report(notes_only_warehouse: Warehouse):
+    # conftest builds with enable_ml_predictions false, as `make run` does before training
+    tables = {
+        row[0]
+        for row in notes_only_warehouse.query("select table_name from information_schema.tables")
+    }
+    assert "client_profiles" in tables
+    assert "client_profiles_with_predictions" not in tables
+    assert "ml_predictions_report" not in tables
