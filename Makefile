@@ -9,7 +9,7 @@ export DO_NOT_TRACK := 1
 
 DEMO_CLIENTS ?= 2000
 
-.PHONY: install run demo-data models build train report test lint format clean
+.PHONY: install run demo-data models build report dashboard browser test lint format clean
 
 $(BIN)/activate: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,9 +39,19 @@ build: models
 report: install
 	$(BIN)/python scripts/write_report.py
 
-run: build report
+dashboard: install
+	$(BIN)/python scripts/export_dashboard.py
 
-test: install
+run: build report dashboard
+
+# The dashboard test opens the page in Debian's Chromium; install it when missing (CI runs as
+# root; elsewhere apt-get needs sudo).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+
+test: install browser
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest

@@ -23,7 +23,7 @@ import joblib
 import sklearn
 
 from client_intelligence.features import check_feature_columns
-from client_intelligence.project import ARTIFACTS_DIR
+from client_intelligence.project import ARTIFACTS_DIR, PROJECT_ROOT
 
 TIERS = ("continuous", "elite", "fast")
 CHECKSUM_FILE = "SHA256SUMS"
@@ -78,7 +78,7 @@ def write_artifact(
     tier: str,
     estimators: dict[str, Any],
     metadata: dict[str, Any],
-    root: Path = ARTIFACTS_DIR,
+    root: Path | None = None,
     now: dt.datetime | None = None,
 ) -> Path:
     """Write a new version atomically and return its directory.
@@ -88,7 +88,7 @@ def write_artifact(
     """
     if tier not in TIERS:
         raise ValueError(f"Unknown tier {tier!r}; expected one of {', '.join(TIERS)}")
-    tier_dir = root / tier
+    tier_dir = (root or ARTIFACTS_DIR) / tier
     tier_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".incomplete-", dir=tier_dir))
     try:
@@ -192,9 +192,9 @@ def load_artifact(directory: Path, scoring_features: list[str] | None = None) ->
     return LoadedArtifact(directory, metadata, estimators)
 
 
-def list_versions(tier: str, root: Path = ARTIFACTS_DIR) -> list[Path]:
+def list_versions(tier: str, root: Path | None = None) -> list[Path]:
     """Complete versions of a tier, oldest first (names are timestamps)."""
-    tier_dir = root / tier
+    tier_dir = (root or ARTIFACTS_DIR) / tier
     if not tier_dir.is_dir():
         return []
     return sorted(
@@ -204,8 +204,9 @@ def list_versions(tier: str, root: Path = ARTIFACTS_DIR) -> list[Path]:
     )
 
 
-def continuous_champion(root: Path = ARTIFACTS_DIR) -> Path | None:
+def continuous_champion(root: Path | None = None) -> Path | None:
     """The continuous tier's champion, as recorded in registry.json."""
+    root = root or ARTIFACTS_DIR
     registry_path = root / REGISTRY_FILE
     if not registry_path.is_file():
         return None
@@ -216,16 +217,17 @@ def continuous_champion(root: Path = ARTIFACTS_DIR) -> Path | None:
     return directory if directory.is_dir() else None
 
 
-def select_artifact_dir(model_dir: str | Path | None = None, root: Path = ARTIFACTS_DIR) -> Path:
+def select_artifact_dir(model_dir: str | Path | None = None, root: Path | None = None) -> Path:
     """The directory to score with, and the reason is the order itself.
 
     A pinned `model_dir` wins; otherwise the continuous champion, else the newest elite, else
     the newest fast version.
     """
+    root = root or ARTIFACTS_DIR
     if model_dir:
         pinned = Path(model_dir)
         if not pinned.is_absolute():
-            pinned = root.parent / pinned
+            pinned = PROJECT_ROOT / pinned
         if not pinned.is_dir():
             raise ArtifactError(f"model_dir {model_dir} does not exist")
         return pinned

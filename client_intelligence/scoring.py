@@ -147,7 +147,6 @@ def load_selected_artifact(
     model_dir: str | None, profile_columns: list[str], root=None
 ) -> LoadedArtifact:
     """Select (pinned, continuous champion, elite, fast) and load with feature verification."""
-    kwargs = {"root": root} if root is not None else {}
-    directory = select_artifact_dir(model_dir, **kwargs)
+    directory = select_artifact_dir(model_dir, root)
     scoring_features = [name for name in profile_columns if name not in IDENTIFIER_COLUMNS]
     return load_artifact(directory, scoring_features)

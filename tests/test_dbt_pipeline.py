@@ -7,11 +7,11 @@ from conftest import Warehouse
 
 def test_notes_only_export_builds_with_clients_from_note_ids(notes_only_warehouse: Warehouse):
     wh = notes_only_warehouse
-    assert wh.scalar("select count(*) from stg_notes") == 9
+    assert wh.scalar("select count(*) from stg_notes") == 11
     assert wh.scalar("select count(*) from stg_transactions") == 0
     # Without a client_id column each note's ID is its client.
     assert wh.scalar("select count(*) from stg_notes where client_id != note_id") == 0
-    assert wh.scalar("select count(*) from client_profiles") == 9
+    assert wh.scalar("select count(*) from client_profiles") == 11
     assert wh.scalar("select sum(purchase_count) from client_profiles") == 0
 
 
@@ -40,6 +40,15 @@ def test_export_languages_and_durations_are_normalized(notes_only_warehouse: War
     assert rows["SYN-F001"] == "fr:35"  # "FR", "35 min"
     assert rows["SYN-F002"] == "en:45"  # "English", "45"
     assert rows["SYN-F010"] == "de:25"  # "German"
+
+
+def test_blank_language_is_detected_from_the_text(notes_only_warehouse: Warehouse):
+    detected = dict(
+        notes_only_warehouse.query(
+            "select note_id, language from stg_notes where note_id in ('SYN-F013', 'SYN-F014')"
+        )
+    )
+    assert detected == {"SYN-F013": "fr", "SYN-F014": "ja"}
 
 
 def test_budgets_reach_the_profile(notes_only_warehouse: Warehouse):

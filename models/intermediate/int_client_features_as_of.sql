@@ -42,14 +42,14 @@ concept_features as (
         concepts.client_id,
         count(*) as concept_mentions,
         count(distinct concepts.concept_id) as distinct_concepts,
-        {%- for bucket in concept_buckets() %}
-            count(*) filter (where concepts.bucket = '{{ bucket }}') as {{ bucket }}_mentions,
-            count(*) filter (
-                where concepts.bucket = '{{ bucket }}'
-                and concepts.note_date
-                >= snapshots.feature_cutoff - {{ var('recent_window_days') }}
-            ) as recent_{{ bucket }}_mentions{{ ',' if not loop.last }}
-        {%- endfor %}
+    {%- for bucket in concept_buckets() %}
+        count(*) filter (where concepts.bucket = '{{ bucket }}') as {{ bucket }}_mentions,
+        count(*) filter (
+            where concepts.bucket = '{{ bucket }}'
+            and concepts.note_date
+            >= snapshots.feature_cutoff - {{ var('recent_window_days') }}
+        ) as recent_{{ bucket }}_mentions{{ ',' if not loop.last }}
+    {%- endfor %}
     from {{ ref('note_concepts') }} as concepts
     inner join snapshots
         on concepts.note_date < snapshots.feature_cutoff
@@ -97,9 +97,15 @@ purchase_features as (
 ),
 
 client_snapshots as (
-    select feature_cutoff, client_id from note_features
+    select
+        feature_cutoff,
+        client_id
+    from note_features
     union
-    select feature_cutoff, client_id from purchase_features
+    select
+        feature_cutoff,
+        client_id
+    from purchase_features
 )
 
 select

@@ -37,15 +37,17 @@ parts as (
 
 amounts as (
     select
-        note_id,
-        candidate_index,
+        parts.note_id,
+        parts.candidate_index,
         trim(budget_text) as budget_text,
         {{ budget_amount_eur(
             'part.low_amount',
             "coalesce(nullif(part.low_multiplier, ''), part.high_multiplier)"
         ) }} as low_eur,
-        case when part.high_amount != '' then
-            {{ budget_amount_eur('part.high_amount', 'part.high_multiplier') }}
+        case
+            when part.high_amount != ''
+                then
+                    {{ budget_amount_eur('part.high_amount', 'part.high_multiplier') }}
         end as high_eur,
         (
             part.keyword != '' or part.currency_before != '' or part.currency_between != ''

@@ -27,7 +27,10 @@ as_of as (
 ),
 
 training_cutoffs as (
-    {% if var('training_cutoffs') %}
+    {% if not var('build_training_snapshots') %}
+        select null::date as feature_cutoff
+        where false
+    {% elif var('training_cutoffs') %}
         select unnest([
             {%- for cutoff in var('training_cutoffs') %}
                 date '{{ cutoff }}'{{ ',' if not loop.last }}
@@ -35,11 +38,13 @@ training_cutoffs as (
         ]) as feature_cutoff
     {% else %}
         select
-            (as_of.as_of_date + 1 - steps.step * {{ var('training_cutoff_step_days') }})::date
-                as feature_cutoff
+            (
+                as_of.as_of_date + 1
+                - (steps.step * {{ var('training_cutoff_step_days') }})::integer
+            )::date as feature_cutoff
         from as_of, range(1, 1000) as steps (step)
         where
-            as_of.as_of_date + 1 - steps.step * {{ var('training_cutoff_step_days') }}
+            as_of.as_of_date + 1 - (steps.step * {{ var('training_cutoff_step_days') }})::integer
             >= as_of.data_start + {{ var('training_min_history_days') }}
     {% endif %}
 )

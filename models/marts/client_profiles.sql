@@ -46,13 +46,13 @@ ranked_concepts as (
         concept_id,
         mentions
     from concept_counts
-    qualify row_number() over (partition by client_id order by mentions desc, concept_id) <= 5
+    qualify row_number() over (partition by client_id order by mentions desc, concept_id asc) <= 5
 ),
 
 top_concepts as (
     select
         client_id,
-        string_agg(concept_id, ',' order by mentions desc, concept_id) as top_concepts
+        string_agg(concept_id, ',' order by mentions desc, concept_id asc) as top_concepts
     from ranked_concepts
     group by client_id
 )

@@ -35,11 +35,19 @@ words as (
 ),
 
 word_ngrams as (
-    select note_id, language, folded as ngram, 1 as ngram_length
+    select
+        note_id,
+        language,
+        folded as ngram,
+        1 as ngram_length
     from words
     where piece_kind = 'word' and length(folded) >= 3 and not regexp_matches(folded, '\d')
     union all
-    select note_id, language, folded || ' ' || next_folded as ngram, 2 as ngram_length
+    select
+        note_id,
+        language,
+        folded || ' ' || next_folded as ngram,
+        2 as ngram_length
     from words
     where
         piece_kind = 'word' and next_folded is not null
@@ -47,23 +55,41 @@ word_ngrams as (
         and not regexp_matches(folded || next_folded, '\d')
 ),
 
-cjk_ngrams as (
+cjk_positions as (
     select
         note_id,
         language,
-        substring(folded, position, ngram_length) as ngram,
-        ngram_length
-    from words, range(1, length(folded)) as positions (position), (values (2), (3)) as lengths (ngram_length)
-    where piece_kind = 'cjk' and position + ngram_length - 1 <= length(folded)
+        folded,
+        unnest(range(1, length(folded))) as start_position
+    from words
+    where piece_kind = 'cjk'
+),
+
+cjk_ngrams as (
+    select
+        cjk_positions.note_id,
+        cjk_positions.language,
+        substring(cjk_positions.folded, cjk_positions.start_position, lengths.ngram_length)
+            as ngram,
+        lengths.ngram_length
+    from cjk_positions
+    cross join (select unnest([2, 3]) as ngram_length) as lengths
+    where
+        cjk_positions.start_position + lengths.ngram_length - 1
+        <= length(cjk_positions.folded)
 ),
 
 ngram_notes as (
-    select distinct note_id, language, ngram, ngram_length
+    select distinct
+        note_id,
+        language,
+        ngram,
+        ngram_length
     from (
         select * from word_ngrams
         union all
         select * from cjk_ngrams
-    )
+    ) as all_ngrams
 ),
 
 notes_per_language as (
@@ -101,4 +127,5 @@ inner join notes_per_language
     on counts.language = notes_per_language.language
 where
     counts.note_count >= {{ var('lexicon_candidate_min_notes') }}
-    and counts.note_count <= {{ var('lexicon_candidate_max_share') }} * notes_per_language.language_notes
+    and counts.note_count
+    <= {{ var('lexicon_candidate_max_share') }} * notes_per_language.language_notes

@@ -43,7 +43,7 @@ future_sales as (
     inner join {{ ref('stg_transactions') }} as sales
         on
             examples.client_id = sales.client_id
-            and sales.transaction_date >= examples.feature_cutoff
+            and examples.feature_cutoff <= sales.transaction_date
     group by all
 )
 
@@ -52,7 +52,8 @@ select
     examples.feature_cutoff as cutoff_date,
     examples.* exclude (feature_cutoff, data_end_date),
     case
-        when examples.feature_cutoff + {{ var('purchase_horizon_days') }}
+        when
+            examples.feature_cutoff + {{ var('purchase_horizon_days') }}
             <= examples.data_end_date + 1
             then (coalesce(future_sales.purchases_in_purchase_horizon, 0) > 0)::integer
     end as label_purchased,
@@ -64,7 +65,8 @@ select
             then (coalesce(future_sales.purchases_in_churn_horizon, 0) = 0)::integer
     end as label_churned,
     case
-        when examples.feature_cutoff + {{ var('clv_horizon_days') }}
+        when
+            examples.feature_cutoff + {{ var('clv_horizon_days') }}
             <= examples.data_end_date + 1
             then coalesce(future_sales.spend_in_clv_horizon, 0)
     end as label_clv_eur

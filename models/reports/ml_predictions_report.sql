@@ -35,33 +35,117 @@ overview_lines as (
         '' as detail
     where false
     union all
-    select 1, 'OVERVIEW', 'Total clients', clients::double, null from totals
+    select
+        1,
+        'OVERVIEW',
+        'Total clients',
+        clients::double,
+        null
+    from totals
     union all
-    select 2, 'OVERVIEW', 'Model', null::double, model_tier || ' ' || model_version from totals
+    select
+        2,
+        'OVERVIEW',
+        'Model',
+        null::double,
+        model_tier || ' ' || model_version
+    from totals
     union all
-    select 10, 'PURCHASE PREDICTIONS', 'Average purchase probability', avg_purchase::double, null from totals
+    select
+        10,
+        'PURCHASE PREDICTIONS',
+        'Average purchase probability',
+        avg_purchase::double,
+        null
+    from totals
     union all
-    select 11, 'PURCHASE PREDICTIONS', 'High intent (>70%)', high_intent::double, round(100 * high_intent / nullif(clients, 0), 1) || '%' from totals
+    select
+        11,
+        'PURCHASE PREDICTIONS',
+        'High intent (>70%)',
+        high_intent::double,
+        round(100 * high_intent / nullif(clients, 0), 1) || '%'
+    from totals
     union all
-    select 12, 'PURCHASE PREDICTIONS', 'Medium intent (40-70%)', medium_intent::double, round(100 * medium_intent / nullif(clients, 0), 1) || '%' from totals
+    select
+        12,
+        'PURCHASE PREDICTIONS',
+        'Medium intent (40-70%)',
+        medium_intent::double,
+        round(100 * medium_intent / nullif(clients, 0), 1) || '%'
+    from totals
     union all
-    select 13, 'PURCHASE PREDICTIONS', 'Low intent (<40%)', low_intent::double, round(100 * low_intent / nullif(clients, 0), 1) || '%' from totals
+    select
+        13,
+        'PURCHASE PREDICTIONS',
+        'Low intent (<40%)',
+        low_intent::double,
+        round(100 * low_intent / nullif(clients, 0), 1) || '%'
+    from totals
     union all
-    select 20, 'CHURN PREDICTIONS', 'Average churn risk', avg_churn::double, null from totals
+    select
+        20,
+        'CHURN PREDICTIONS',
+        'Average churn risk',
+        avg_churn::double,
+        null
+    from totals
     union all
-    select 21, 'CHURN PREDICTIONS', 'Critical (>80%)', critical::double, round(100 * critical / nullif(clients, 0), 1) || '%' from totals
+    select
+        21,
+        'CHURN PREDICTIONS',
+        'Critical (>80%)',
+        critical::double,
+        round(100 * critical / nullif(clients, 0), 1) || '%'
+    from totals
     union all
-    select 22, 'CHURN PREDICTIONS', 'At Risk (60-80%)', at_risk::double, round(100 * at_risk / nullif(clients, 0), 1) || '%' from totals
+    select
+        22,
+        'CHURN PREDICTIONS',
+        'At Risk (60-80%)',
+        at_risk::double,
+        round(100 * at_risk / nullif(clients, 0), 1) || '%'
+    from totals
     union all
-    select 23, 'CHURN PREDICTIONS', 'Monitor (30-60%)', monitor::double, round(100 * monitor / nullif(clients, 0), 1) || '%' from totals
+    select
+        23,
+        'CHURN PREDICTIONS',
+        'Monitor (30-60%)',
+        monitor::double,
+        round(100 * monitor / nullif(clients, 0), 1) || '%'
+    from totals
     union all
-    select 24, 'CHURN PREDICTIONS', 'Safe (<30%)', safe::double, round(100 * safe / nullif(clients, 0), 1) || '%' from totals
+    select
+        24,
+        'CHURN PREDICTIONS',
+        'Safe (<30%)',
+        safe::double,
+        round(100 * safe / nullif(clients, 0), 1) || '%'
+    from totals
     union all
-    select 30, 'CLV PREDICTIONS', 'Average predicted CLV (EUR)', avg_clv::double, null from totals
+    select
+        30,
+        'CLV PREDICTIONS',
+        'Average predicted CLV (EUR)',
+        avg_clv::double,
+        null
+    from totals
     union all
-    select 31, 'CLV PREDICTIONS', 'Median predicted CLV (EUR)', median_clv::double, null from totals
+    select
+        31,
+        'CLV PREDICTIONS',
+        'Median predicted CLV (EUR)',
+        median_clv::double,
+        null
+    from totals
     union all
-    select 32, 'CLV PREDICTIONS', 'Total predicted CLV (EUR)', total_clv::double, null from totals
+    select
+        32,
+        'CLV PREDICTIONS',
+        'Total predicted CLV (EUR)',
+        total_clv::double,
+        null
+    from totals
 ),
 
 value_segments as (
@@ -78,7 +162,19 @@ value_segments as (
     group by cutoffs.segment_order, cutoffs.segment
 )
 
-select sort_order, section, metric, value, detail from overview_lines
+select
+    sort_order,
+    section,
+    metric,
+    value,
+    detail
+from overview_lines
 union all
-select sort_order, section, metric, value, detail from value_segments
+select
+    sort_order,
+    section,
+    metric,
+    value,
+    detail
+from value_segments
 order by sort_order

@@ -1,5 +1,7 @@
 -- Every row of the notes export, parsed, with the reason it cannot be used (null when it can).
 -- stg_notes keeps the good rows and stg_notes_rejected the others, so rows in = kept + rejected.
+-- A blank language is detected from the text (script, then function words); a language that
+-- is given but unknown ("XX") is rejected.
 with
 
 source_rows as (
@@ -18,6 +20,53 @@ numbered as (
     from source_rows
 ),
 
+latin_words as (
+    -- notes exported without a language: function words decide among Latin-script languages
+    select
+        numbered.source_row_number,
+        unnest(regexp_extract_all(lower(strip_accents(numbered.transcription)), '\p{Latin}+'))
+            as word
+    from numbered
+    where nullif(trim(numbered.language), '') is null
+),
+
+latin_scores as (
+    select
+        latin_words.source_row_number,
+        function_words.language,
+        count(*) as hits
+    from latin_words
+    inner join {{ ref('language_function_words') }} as function_words
+        on latin_words.word = function_words.word
+    group by all
+),
+
+latin_guesses as (
+    select
+        source_row_number,
+        arg_max(language, hits) as language
+    from latin_scores
+    group by source_row_number
+),
+
+detected_languages as (
+    -- non-Latin scripts identify the language; kana before Han, since Japanese uses both
+    select
+        numbered.source_row_number,
+        case
+            when regexp_matches(numbered.transcription, '[\p{Hiragana}\p{Katakana}]') then 'ja'
+            when regexp_matches(numbered.transcription, '\p{Hangul}') then 'ko'
+            when regexp_matches(numbered.transcription, '\p{Han}') then 'zh'
+            when regexp_matches(numbered.transcription, '\p{Cyrillic}') then 'ru'
+            when regexp_matches(numbered.transcription, '\p{Arabic}') then 'ar'
+            else coalesce(latin_guesses.language, 'en')
+        end as language
+    from numbered
+    left join latin_guesses
+        on numbered.source_row_number = latin_guesses.source_row_number
+    where nullif(trim(numbered.language), '') is null
+),
+
 parsed as (
     select
         numbered.source_row_number,
@@ -34,7 +83,7 @@ parsed as (
         )::date as note_date,
         try_cast(regexp_extract(numbered.duration, '(\d+)', 1) as integer) as duration_minutes,
         numbered.language as raw_language,
-        language_codes.language_code as language,
+        coalesce(language_codes.language_code, detected_languages.language) as language,
         case
             when lower(trim(numbered.length)) in ('short', 'medium', 'long')
                 then lower(trim(numbered.length))
@@ -43,6 +92,8 @@ parsed as (
     from numbered
     left join {{ ref('language_codes') }} as language_codes
         on strip_accents(lower(trim(numbered.language))) = language_codes.language_input
+    left join detected_languages
+        on numbered.source_row_number = detected_languages.source_row_number
 ),
 
 with_duplicates as (

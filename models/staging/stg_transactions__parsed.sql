@@ -3,23 +3,23 @@
 with
 
 {% if raw_file_exists('transactions') %}
-source_rows as (
-    select
-        row_number() over () as source_row_number,
-        *
-    from {{ source('raw', 'transactions') }}
-),
+    source_rows as (
+        select
+            row_number() over () as source_row_number,
+            *
+        from {{ source('raw', 'transactions') }}
+    ),
 {% else %}
-source_rows as (
-    select
-        null::bigint as source_row_number,
-        null::varchar as transaction_id,
-        null::varchar as client_id,
-        null::varchar as transaction_date,
-        null::varchar as amount_eur,
-        null::varchar as category
-    where false
-),
+    source_rows as (
+        select
+            null::bigint as source_row_number,
+            null::varchar as transaction_id,
+            null::varchar as client_id,
+            null::varchar as transaction_date,
+            null::varchar as amount_eur,
+            null::varchar as category
+        where false
+    ),
 {% endif %}
 
 parsed as (

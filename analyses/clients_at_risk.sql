@@ -1,0 +1,12 @@
+-- Retention: clients at risk (churn risk > 0.7), most valuable first, with the total value at risk.
+select
+    client_id,
+    churn_risk,
+    predicted_clv,
+    value_segment,
+    risk_segment,
+    top_drivers,
+    sum(predicted_clv) over () as total_value_at_risk_eur
+from {{ ref('client_profiles_with_predictions') }}
+where churn_risk > 0.7
+order by predicted_clv desc

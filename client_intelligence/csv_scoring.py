@@ -1,0 +1,243 @@
+"""Score any CSV of notes through the project's own dbt models.
+
+The CSV is rewritten in the advisors' export format into a scratch folder, the dbt models up to
+client_profiles_with_predictions run over it in a scratch DuckDB file (the same concept matching,
+budgets and features as `dbt build`), and the client scores are joined back onto every input row.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from client_intelligence.artifacts import select_artifact_dir
+from client_intelligence.project import run_dbt
+from client_intelligence.report import atomic_write_text
+
+OUTPUT_COLUMNS = (
+    "purchase_probability",
+    "will_purchase",
+    "churn_risk",
+    "will_churn",
+    "predicted_clv",
+    "value_segment",
+    "risk_segment",
+    "model_version",
+)
+ROW_KEY = "__row__"
+
+
+class CsvScoringError(RuntimeError):
+    """A problem with the input the user can fix; the message says how."""
+
+
+@dataclass
+class CsvInput:
+    frame: pd.DataFrame
+    delimiter: str
+    encoding: str
+
+
+def read_any_csv(path: Path) -> CsvInput:
+    """Read a CSV whatever its delimiter (comma or semicolon) and encoding (UTF-8, BOM, Latin-1).
+
+    Every value is kept as text, exactly as written: nothing is parsed into numbers or NaN.
+    """
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise CsvScoringError(f"Cannot read {path}: {error.strerror or error}") from error
+    if not raw.strip():
+        raise CsvScoringError(f"{path} is empty")
+    encoding = "utf-8-sig"
+    try:
+        text = raw.decode(encoding)
+    except UnicodeDecodeError:
+        encoding, text = "latin-1", raw.decode("latin-1")
+    delimiter = _sniff_delimiter(text)
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text),
+            sep=delimiter,
+            dtype=str,
+            keep_default_na=False,
+            na_filter=False,
+            engine="c",
+        )
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
+        raise CsvScoringError(f"{path} is not a readable CSV: {error}") from error
+    if frame.empty:
+        raise CsvScoringError(f"{path} has a header but no rows")
+    return CsvInput(frame, delimiter, encoding)
+
+
+def _sniff_delimiter(text: str) -> str:
+    header = text.split("\n", 1)[0]
+    return ";" if header.count(";") > header.count(",") else ","
+
+
+def require_column(frame: pd.DataFrame, name: str | None, role: str) -> None:
+    if name is not None and name not in frame.columns:
+        available = ", ".join(repr(column) for column in frame.columns)
+        raise CsvScoringError(f"No {role} column {name!r}. The file's columns are: {available}")
+
+
+def to_notes_export(
+    frame: pd.DataFrame,
+    text_column: str,
+    id_column: str | None,
+    date_column: str | None,
+    language_column: str | None,
+    today: dt.date,
+) -> pd.DataFrame:
+    """The input as the advisors' export that the dbt sources read; one note per input row."""
+    row_numbers = pd.RangeIndex(len(frame)).astype(str)
+    client_ids = (
+        frame[id_column].str.strip().where(frame[id_column].str.strip() != "", "row-" + row_numbers)
+        if id_column
+        else "row-" + row_numbers
+    )
+    return pd.DataFrame(
+        {
+            "ID": "row-" + row_numbers,
+            "Date": frame[date_column] if date_column else today.isoformat(),
+            "Duration": "",
+            "Language": frame[language_column] if language_column else "",
+            "Length": "",
+            "Transcription": frame[text_column],
+            "client_id": client_ids,
+        }
+    )
+
+
+def run_models(notes: pd.DataFrame, workdir: Path, model_dir: str | None) -> pd.DataFrame:
+    """Build the scoring models over the notes in a scratch warehouse; client scores back.
+
+    Profiles are as of the latest note date (dbt's default), with no training snapshots.
+    """
+    raw_dir = workdir / "raw"
+    raw_dir.mkdir()
+    notes.to_csv(raw_dir / "notes.csv", index=False, quoting=csv.QUOTE_MINIMAL)
+    database = workdir / "scoring.duckdb"
+    run_dbt(
+        [
+            "build",
+            "--select",
+            "+client_profiles_with_predictions",
+            "--exclude-resource-type",
+            "test",
+            "--exclude-resource-type",
+            "unit_test",
+        ],
+        variables={
+            "raw_data_dir": str(raw_dir),
+            "build_training_snapshots": False,
+            "model_dir": model_dir or "",
+        },
+        database=database,
+        target_path=workdir / "target",
+        quiet=True,
+    )
+    with duckdb.connect(str(database), read_only=True) as connection:
+        scores = connection.sql(
+            f"select client_id, {', '.join(OUTPUT_COLUMNS)} from client_profiles_with_predictions"
+        ).df()
+        rejected = connection.sql("select count(*) from stg_notes_rejected").fetchone()[0]
+    scores.attrs["rejected_notes"] = rejected
+    return scores
+
+
+def attach_scores(frame: pd.DataFrame, notes: pd.DataFrame, scores: pd.DataFrame) -> pd.DataFrame:
+    """Every input row in its original order, its columns untouched, plus its client's scores."""
+    by_client = scores.set_index("client_id")
+    joined = by_client.reindex(notes["client_id"].to_numpy())
+    joined.index = frame.index
+    output = frame.copy()
+    for column in OUTPUT_COLUMNS:
+        output[column] = joined[column].to_numpy()
+    return output
+
+
+def format_summary(output: pd.DataFrame, id_column: str | None, rejected: int) -> str:
+    scored = output["purchase_probability"].notna()
+    unscored = len(output) - int(scored.sum())
+    high_intent = int((output["purchase_probability"] > 0.7).sum())
+    at_risk = int((output["churn_risk"] > 0.6).sum())
+    vip = int((output["value_segment"] == "VIP").sum())
+    lines = [
+        f"rows scored: {int(scored.sum())} of {len(output)}",
+        f"high intent (purchase probability > 0.7): {high_intent}",
+        f"at risk (churn risk > 0.6): {at_risk}",
+        f"VIP: {vip}",
+    ]
+    if unscored:
+        lines.append(f"rows without a score (no usable note for that client): {unscored}")
+    if rejected:
+        lines.append(f"notes rejected by staging (empty text, unparseable date): {rejected}")
+    label = id_column or "row"
+    top = output[scored].assign(__label=output[id_column] if id_column else output.index)
+    top = top.drop_duplicates("__label").nlargest(5, "predicted_clv")
+    lines.append("top 5 by predicted CLV:")
+    lines += [
+        f"  {label} {key}: {clv:,.0f} EUR"
+        for key, clv in zip(top["__label"], top["predicted_clv"], strict=True)
+    ]
+    return "\n".join(lines)
+
+
+def progress(step: int, total: int, label: str) -> None:
+    width = 30
+    filled = int(width * step / total)
+    print(
+        f"\r[{'#' * filled}{'.' * (width - filled)}] {step}/{total} {label:<40}",
+        end="",
+        file=sys.stderr,
+        flush=True,
+    )
+    if step == total:
+        print(file=sys.stderr)
+
+
+def score_csv(
+    input_path: Path,
+    text_column: str,
+    id_column: str | None = None,
+    date_column: str | None = None,
+    language_column: str | None = None,
+    output_path: Path | None = None,
+    model_dir: str | None = None,
+    today: dt.date | None = None,
+) -> tuple[Path, str]:
+    """Score `input_path` and write the output atomically; return its path and a summary."""
+    total = 4
+    progress(0, total, "reading")
+    select_artifact_dir(model_dir)  # fail before any work when there is no model
+    data = read_any_csv(input_path)
+    for name, role in (
+        (text_column, "text"),
+        (id_column, "ID"),
+        (date_column, "date"),
+        (language_column, "language"),
+    ):
+        require_column(data.frame, name, role)
+    notes = to_notes_export(
+        data.frame, text_column, id_column, date_column, language_column, today or dt.date.today()
+    )
+    progress(1, total, f"matching concepts and scoring {len(notes):,} rows (dbt)")
+    with tempfile.TemporaryDirectory(prefix="score-csv-") as workdir:
+        scores = run_models(notes, Path(workdir), model_dir)
+    progress(2, total, "joining scores to rows")
+    output = attach_scores(data.frame, notes, scores)
+    destination = output_path or input_path.with_name(f"{input_path.stem}_with_predictions.csv")
+    progress(3, total, f"writing {destination.name}")
+    atomic_write_text(destination, output.to_csv(index=False, sep=data.delimiter))
+    progress(4, total, "done")
+    return destination, format_summary(output, id_column, scores.attrs["rejected_notes"])
