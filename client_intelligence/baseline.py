@@ -38,32 +38,41 @@ def rfm_summary(
 def _fit_predictors(summary: pd.DataFrame):
     from lifetimes import BetaGeoFitter, GammaGammaFitter
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        bgf = BetaGeoFitter(penalizer_coef=0.01)
-        bgf.fit(summary["frequency"], summary["recency"], summary["T"])
-        repeat = summary[(summary["frequency"] > 0) & (summary["monetary_value"] > 0)]
-        ggf = GammaGammaFitter(penalizer_coef=0.01)
-        ggf.fit(repeat["frequency"], repeat["monetary_value"])
+    bgf = BetaGeoFitter(penalizer_coef=0.01)
+    bgf.fit(summary["frequency"], summary["recency"], summary["T"])
+    repeat = summary[(summary["frequency"] > 0) & (summary["monetary_value"] > 0)]
+    ggf = GammaGammaFitter(penalizer_coef=0.01)
+    ggf.fit(repeat["frequency"], repeat["monetary_value"])
     return bgf, ggf
+
+
+def probability_no_purchase(bgf, days: int, summary: pd.DataFrame) -> np.ndarray:
+    """BG/NBD probability of no purchase in the next `days`, given each client's history.
+
+    Alive clients buy at a rate whose posterior is Gamma(r + x, alpha + T); under BG/NBD a
+    client can only drop out right after a purchase, so: P(0) = (1 - P(alive)) + P(alive) *
+    ((alpha + T) / (alpha + T + days)) ** (r + x). lifetimes has no conditional version.
+    """
+    f, r, t = summary["frequency"], summary["recency"], summary["T"]
+    alive = np.asarray(bgf.conditional_probability_alive(f, r, t))
+    shape, rate = bgf.params_["r"], bgf.params_["alpha"]
+    quiet_if_alive = ((rate + t) / (rate + t + days)) ** (shape + f)
+    return (1 - alive) + alive * quiet_if_alive.to_numpy()
 
 
 def _bgnbd_predictions(summary: pd.DataFrame, horizons: dict[str, int]) -> dict[str, np.ndarray]:
     bgf, ggf = _fit_predictors(summary)
     f, r, t = summary["frequency"], summary["recency"], summary["T"]
-    no_purchase = {
-        name: bgf.conditional_probability_of_n_purchases_up_to_time(0, days, f, r, t).to_numpy()
-        for name, days in horizons.items()
-    }
-    expected_purchases = bgf.conditional_expected_number_of_purchases_up_to_time(
-        horizons["clv"], f, r, t
-    ).to_numpy()
+    expected_purchases = np.asarray(
+        bgf.conditional_expected_number_of_purchases_up_to_time(horizons["clv"], f, r, t)
+    )
+    spenders = summary["monetary_value"] > 0
     average_value = ggf.conditional_expected_average_profit(
-        f.clip(lower=1), summary["monetary_value"].where(summary["monetary_value"] > 0)
-    ).fillna(summary.loc[summary["monetary_value"] > 0, "monetary_value"].mean())
+        f.clip(lower=1), summary["monetary_value"].where(spenders)
+    ).fillna(summary.loc[spenders, "monetary_value"].mean())
     return {
-        "purchase": 1 - no_purchase["purchase"],
-        "churn": no_purchase["churn"],
+        "purchase": 1 - probability_no_purchase(bgf, horizons["purchase"], summary),
+        "churn": probability_no_purchase(bgf, horizons["churn"], summary),
         "clv": expected_purchases * average_value.to_numpy(),
     }
 
@@ -94,7 +103,9 @@ def evaluate_baseline(
         cutoff = pd.Timestamp(split.holdout_cutoff)
         summary = rfm_summary(transactions, examples["client_id"], cutoff)
         try:
-            predictions = _bgnbd_predictions(summary, horizons)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # lifetimes warns on clients with no history
+                predictions = _bgnbd_predictions(summary, horizons)
         except Exception as error:  # convergence failures are data-dependent
             method = f"RFM heuristic (BG/NBD failed: {type(error).__name__})"
             predictions = _rfm_heuristic(summary, horizons)

@@ -132,6 +132,7 @@ def run_models(notes: pd.DataFrame, workdir: Path, model_dir: str | None) -> pd.
             "build",
             "--select",
             "+client_profiles_with_predictions",
+            "stg_notes_rejected",
             "--exclude-resource-type",
             "test",
             "--exclude-resource-type",
@@ -150,7 +151,7 @@ def run_models(notes: pd.DataFrame, workdir: Path, model_dir: str | None) -> pd.
         scores = connection.sql(
             f"select client_id, {', '.join(OUTPUT_COLUMNS)} from client_profiles_with_predictions"
         ).df()
-        rejected = connection.sql("select count(*) from stg_notes_rejected").fetchone()[0]
+        rejected = connection.execute("select count(*) from stg_notes_rejected").fetchone()[0]
     scores.attrs["rejected_notes"] = rejected
     return scores
 
@@ -183,7 +184,8 @@ def format_summary(output: pd.DataFrame, id_column: str | None, rejected: int) -
     if rejected:
         lines.append(f"notes rejected by staging (empty text, unparseable date): {rejected}")
     label = id_column or "row"
-    top = output[scored].assign(__label=output[id_column] if id_column else output.index)
+    top = output[scored]
+    top = top.assign(__label=top[id_column] if id_column else top.index.to_series() + 1)
     top = top.drop_duplicates("__label").nlargest(5, "predicted_clv")
     lines.append("top 5 by predicted CLV:")
     lines += [

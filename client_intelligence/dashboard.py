@@ -30,7 +30,7 @@ def _rows(connection: duckdb.DuckDBPyConnection, sql: str) -> list[dict[str, Any
 def _model(connection: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     from client_intelligence.artifacts import ARTIFACTS_DIR, read_metadata
 
-    tier, version = connection.sql(
+    tier, version = connection.execute(
         "select any_value(model_tier), any_value(model_version)"
         " from client_profiles_with_predictions"
     ).fetchone()

@@ -5,10 +5,11 @@ Kept here, not in the model file, so pytest can exercise it and the model stays 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import duckdb
+import pandas as pd
 import pyarrow as pa
 
 from client_intelligence.scoring import (
@@ -22,20 +23,19 @@ class UpstreamMissingError(RuntimeError):
     """The tables the predictions read do not exist yet."""
 
 
-def _read(relation: Callable[[], Any], name: str) -> pa.Table:
+@contextmanager
+def upstream_required() -> Iterator[None]:
+    """Turn a missing upstream table into the instruction the analyst needs."""
     try:
-        return relation().to_arrow_table()
+        yield
     except duckdb.CatalogException as error:
         raise UpstreamMissingError(
-            f"{name} does not exist yet in this DuckDB file: run `dbt build` first "
-            "(`dbt run --select predictions` only re-scores existing profiles)."
+            "client_profiles or segment_cutoffs does not exist yet in this DuckDB file: run "
+            "`dbt build` first (`dbt run --select predictions` only re-scores existing "
+            f"profiles). DuckDB said: {error}"
         ) from error
 
 
-def predict_for_dbt(
-    profiles: Callable[[], Any], segment_seed: Callable[[], Any], model_dir: str | None
-) -> pa.Table:
-    profile_table = _read(profiles, "client_profiles")
-    seed = _read(segment_seed, "segment_cutoffs").to_pandas()
-    artifact = load_selected_artifact(model_dir or None, profile_table.column_names)
-    return score_profiles(profile_table, artifact, segment_cutoffs_from_seed(seed))
+def predict(profiles: pa.Table, segment_cutoffs: pd.DataFrame, model_dir: str | None) -> pa.Table:
+    artifact = load_selected_artifact(model_dir or None, profiles.column_names)
+    return score_profiles(profiles, artifact, segment_cutoffs_from_seed(segment_cutoffs))

@@ -98,13 +98,10 @@
         alias,
         alias_words[1] as first_word,
         len(alias_words) as word_count,
-        list_bool_and(
-            list_transform(alias_words, lambda word: {{ piece_kind('word') }} = 'cjk')
-        ) as is_cjk,
-        case
-        when is_cjk then array_to_string(alias_words, '')
-        else array_to_string(alias_words, ' ')
-    end as alias_key
+        -- a single CJK run is matched on characters; several words (a Korean alias with a
+        -- space) are matched word by word like any other script
+        (len(alias_words) = 1 and {{ piece_kind('alias_words[1]') }} = 'cjk') as is_cjk,
+        array_to_string(alias_words, ' ') as alias_key
     from alias_pieces
     where len(alias_words) between 1 and {{ var('max_alias_words') }}
 {%- endmacro %}

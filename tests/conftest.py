@@ -9,6 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from client_intelligence import demo_data
 from client_intelligence.project import PROJECT_ROOT, run_dbt
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -53,8 +54,6 @@ def build_warehouse(tmp: Path, raw_data_dir: Path, variables: dict | None = None
 @pytest.fixture(scope="session")
 def demo_raw_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small deterministic demo data set (the same generator as `make run`)."""
-    from client_intelligence import demo_data
-
     folder = tmp_path_factory.mktemp("demo_raw")
     demo_data.generate(folder, clients=400, seed=7)
     return folder

@@ -154,7 +154,8 @@ value_segments as (
         'Value Segments' as section,
         cutoffs.segment as metric,
         count(predictions.client_id)::double as value,
-        'average CLV ' || coalesce(round(avg(predictions.predicted_clv), 0), 0) || ' EUR' as detail
+        'average CLV ' || format('{:,}', coalesce(round(avg(predictions.predicted_clv))::bigint, 0))
+        || ' EUR' as detail
     from {{ ref('segment_cutoffs') }} as cutoffs
     left join predictions
         on cutoffs.segment = predictions.value_segment

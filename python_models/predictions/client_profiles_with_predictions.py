@@ -1,15 +1,14 @@
 """Scores every client profile with the selected, verified artifact.
 
-Thin by design: selection, verification and scoring live in client_intelligence.scoring.
+Thin by design: selection, verification and scoring live in client_intelligence.
 """
 
-from client_intelligence.predictions_model import predict_for_dbt
+from client_intelligence.predictions_model import predict, upstream_required
 
 
 def model(dbt, session):
     dbt.config(materialized="table")
-    return predict_for_dbt(
-        profiles=lambda: dbt.ref("client_profiles"),
-        segment_seed=lambda: dbt.ref("segment_cutoffs"),
-        model_dir=dbt.config.get("model_dir"),
-    )
+    with upstream_required():
+        profiles = dbt.ref("client_profiles").to_arrow_table()
+        segment_cutoffs = dbt.ref("segment_cutoffs").df()
+    return predict(profiles, segment_cutoffs, dbt.config.get("model_dir"))
