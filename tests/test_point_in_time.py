@@ -41,9 +41,11 @@ def test_future_purchase_and_note_change_labels_not_features(
     raw = tmp_path / "raw"
     shutil.copytree(demo_warehouse.raw_data_dir, raw)
     with (raw / "transactions.csv").open("a", newline="", encoding="utf-8") as handle:
-        csv.writer(handle).writerow(["T-LEAK-1", client_id, cutoff, "99999.00", "watches"])
+        csv.writer(handle, lineterminator="\n").writerow(
+            ["T-LEAK-1", client_id, cutoff, "99999.00", "watches"]
+        )
     with (raw / "notes.csv").open("a", newline="", encoding="utf-8") as handle:
-        csv.writer(handle).writerow(
+        csv.writer(handle, lineterminator="\n").writerow(
             [
                 "N-LEAK-1",
                 cutoff,
