@@ -78,12 +78,28 @@ def top_drivers(artifact: LoadedArtifact, features: pd.DataFrame) -> np.ndarray:
     transformed = pipeline[:-1].transform(features)
     transformed = transformed.toarray() if hasattr(transformed, "toarray") else transformed
     names = pipeline[:-1].get_feature_names_out()
-    contributions = transformed * pipeline[-1].coef_[0]
-    order = np.argsort(-np.abs(contributions), axis=1)[:, :DRIVER_COUNT]
-    labels = np.array([readable(str(name)) for name in names], dtype=object)
-    signs = np.where(np.take_along_axis(contributions, order, axis=1) >= 0, "+", "-")
-    parts = [signs[:, i] + labels[order[:, i]] for i in range(order.shape[1])]
-    return np.array([", ".join(row) for row in zip(*parts, strict=True)], dtype=object)
+    contributions = (transformed * pipeline[-1].coef_[0]).astype(np.float32)
+    top = np.argpartition(-np.abs(contributions), DRIVER_COUNT, axis=1)[:, :DRIVER_COUNT]
+    top_values = np.take_along_axis(contributions, top, axis=1)
+    by_strength = np.argsort(-np.abs(top_values), axis=1)
+    top = np.take_along_axis(top, by_strength, axis=1)
+    negative = np.take_along_axis(top_values, by_strength, axis=1) < 0
+    # Rows share few driver combinations: format each distinct one once.
+    signed = top.astype(np.int64) * 2 + negative
+    base = 2 * len(names)
+    keys = signed @ (base ** np.arange(DRIVER_COUNT - 1, -1, -1, dtype=np.int64))
+    unique_keys, positions = np.unique(keys, return_inverse=True)
+    labels = [readable(str(name)) for name in names]
+    texts = np.array([_driver_text(int(key), base, labels) for key in unique_keys], dtype=object)
+    return texts[positions]
+
+
+def _driver_text(key: int, base: int, labels: list[str]) -> str:
+    parts = []
+    for _ in range(DRIVER_COUNT):
+        key, signed = divmod(key, base)
+        parts.append(("-" if signed % 2 else "+") + labels[signed // 2])
+    return ", ".join(reversed(parts))
 
 
 def _linear_purchase_pipeline(estimator):

@@ -32,6 +32,10 @@ from sklearn.preprocessing import FunctionTransformer, OneHotEncoder, StandardSc
 from client_intelligence.features import TARGETS, Target, categorical_columns, feature_columns
 from client_intelligence.metrics import classification_metrics, regression_metrics
 
+# Fixed, not early-stopped: early stopping would pick the iteration count on a random split that
+# mixes cutoffs. Prediction cost grows with the number of trees (see scripts/bench_scoring.py).
+TREE_ITERATIONS = 60
+
 TIER_DESCRIPTIONS = {
     "fast": "regularized linear models (logistic regression, Poisson regression)",
     "elite": "gradient-boosted trees + linear model, soft-voting ensemble, "
@@ -119,8 +123,8 @@ def build_estimator(tier: str, target: Target, numeric: list[str], categorical: 
                 (
                     "trees",
                     HistGradientBoostingClassifier(
-                        max_iter=200,
-                        learning_rate=0.05,
+                        max_iter=TREE_ITERATIONS,
+                        learning_rate=0.15,
                         max_leaf_nodes=15,
                         l2_regularization=1.0,
                         random_state=0,
@@ -137,8 +141,8 @@ def build_estimator(tier: str, target: Target, numeric: list[str], categorical: 
                     "trees",
                     HistGradientBoostingRegressor(
                         loss="poisson",
-                        max_iter=200,
-                        learning_rate=0.05,
+                        max_iter=TREE_ITERATIONS,
+                        learning_rate=0.15,
                         max_leaf_nodes=15,
                         l2_regularization=1.0,
                         random_state=0,
