@@ -21,15 +21,11 @@ import pandas as pd
 from client_intelligence.artifacts import select_artifact_dir
 from client_intelligence.project import run_dbt
 from client_intelligence.report import atomic_write_text
+from client_intelligence.scoring import PREDICTION_COLUMNS
 
+# The decision columns a CRM user needs, and which model produced them.
 OUTPUT_COLUMNS = (
-    "purchase_probability",
-    "will_purchase",
-    "churn_risk",
-    "will_churn",
-    "predicted_clv",
-    "value_segment",
-    "risk_segment",
+    *PREDICTION_COLUMNS[: PREDICTION_COLUMNS.index("risk_segment") + 1],
     "model_version",
 )
 ROW_KEY = "__row__"

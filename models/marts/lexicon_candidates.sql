@@ -65,6 +65,10 @@ cjk_positions as (
     where piece_kind = 'cjk'
 ),
 
+ngram_lengths as (
+    select unnest([2, 3]) as ngram_length
+),
+
 cjk_ngrams as (
     select
         cjk_positions.note_id,
@@ -73,7 +77,7 @@ cjk_ngrams as (
             as ngram,
         lengths.ngram_length
     from cjk_positions
-    cross join (select unnest([2, 3]) as ngram_length) as lengths
+    cross join ngram_lengths as lengths
     where
         cjk_positions.start_position + lengths.ngram_length - 1
         <= length(cjk_positions.folded)

@@ -75,7 +75,7 @@ cjk_positions as (
         note_id,
         folded,
         piece_start,
-        unnest(range(1, piece_length + 1)) as position
+        unnest(range(1, piece_length + 1)) as char_position
     from note_piece_offsets
     where piece_kind = 'cjk'
 ),
@@ -88,17 +88,17 @@ cjk_matches as (
         alias_keys.bucket,
         alias_keys.alias,
         alias_keys.alias_language,
-        cjk_positions.piece_start + cjk_positions.position - 1 as span_start,
-        cjk_positions.piece_start + cjk_positions.position - 1 + length(alias_keys.alias_key)
+        cjk_positions.piece_start + cjk_positions.char_position - 1 as span_start,
+        cjk_positions.piece_start + cjk_positions.char_position - 1 + length(alias_keys.alias_key)
             as span_end
     from cjk_positions
     inner join alias_keys
         on
-            substring(cjk_positions.folded, cjk_positions.position, 1)
+            substring(cjk_positions.folded, cjk_positions.char_position, 1)
             = substring(alias_keys.alias_key, 1, 1)
             and alias_keys.is_cjk
     where
-        substring(cjk_positions.folded, cjk_positions.position, length(alias_keys.alias_key))
+        substring(cjk_positions.folded, cjk_positions.char_position, length(alias_keys.alias_key))
         = alias_keys.alias_key
 ),
 

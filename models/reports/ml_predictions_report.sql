@@ -28,123 +28,115 @@ totals as (
 
 overview_lines as (
     select
-        0 as sort_order,
-        '' as section,
-        '' as metric,
-        0::double as value,
-        '' as detail
-    where false
-    union all
-    select
-        1,
-        'OVERVIEW',
-        'Total clients',
-        clients::double,
-        null
+        1 as sort_order,
+        'OVERVIEW' as section,
+        'Total clients' as metric,
+        clients::double as value,
+        null as detail
     from totals
     union all
     select
-        2,
-        'OVERVIEW',
-        'Model',
-        null::double,
-        model_tier || ' ' || model_version
+        2 as sort_order,
+        'OVERVIEW' as section,
+        'Model' as metric,
+        null::double as value,
+        model_tier || ' ' || model_version as detail
     from totals
     union all
     select
-        10,
-        'PURCHASE PREDICTIONS',
-        'Average purchase probability',
-        avg_purchase::double,
-        null
+        10 as sort_order,
+        'PURCHASE PREDICTIONS' as section,
+        'Average purchase probability' as metric,
+        avg_purchase::double as value,
+        null as detail
     from totals
     union all
     select
-        11,
-        'PURCHASE PREDICTIONS',
-        'High intent (>70%)',
-        high_intent::double,
-        round(100 * high_intent / nullif(clients, 0), 1) || '%'
+        11 as sort_order,
+        'PURCHASE PREDICTIONS' as section,
+        'High intent (>70%)' as metric,
+        high_intent::double as value,
+        '(' || round(100 * high_intent / nullif(clients, 0), 1) || '%)' as detail
     from totals
     union all
     select
-        12,
-        'PURCHASE PREDICTIONS',
-        'Medium intent (40-70%)',
-        medium_intent::double,
-        round(100 * medium_intent / nullif(clients, 0), 1) || '%'
+        12 as sort_order,
+        'PURCHASE PREDICTIONS' as section,
+        'Medium intent (40-70%)' as metric,
+        medium_intent::double as value,
+        '(' || round(100 * medium_intent / nullif(clients, 0), 1) || '%)' as detail
     from totals
     union all
     select
-        13,
-        'PURCHASE PREDICTIONS',
-        'Low intent (<40%)',
-        low_intent::double,
-        round(100 * low_intent / nullif(clients, 0), 1) || '%'
+        13 as sort_order,
+        'PURCHASE PREDICTIONS' as section,
+        'Low intent (<40%)' as metric,
+        low_intent::double as value,
+        '(' || round(100 * low_intent / nullif(clients, 0), 1) || '%)' as detail
     from totals
     union all
     select
-        20,
-        'CHURN PREDICTIONS',
-        'Average churn risk',
-        avg_churn::double,
-        null
+        20 as sort_order,
+        'CHURN PREDICTIONS' as section,
+        'Average churn risk' as metric,
+        avg_churn::double as value,
+        null as detail
     from totals
     union all
     select
-        21,
-        'CHURN PREDICTIONS',
-        'Critical (>80%)',
-        critical::double,
-        round(100 * critical / nullif(clients, 0), 1) || '%'
+        21 as sort_order,
+        'CHURN PREDICTIONS' as section,
+        'Critical (>80%)' as metric,
+        critical::double as value,
+        '(' || round(100 * critical / nullif(clients, 0), 1) || '%)' as detail
     from totals
     union all
     select
-        22,
-        'CHURN PREDICTIONS',
-        'At Risk (60-80%)',
-        at_risk::double,
-        round(100 * at_risk / nullif(clients, 0), 1) || '%'
+        22 as sort_order,
+        'CHURN PREDICTIONS' as section,
+        'At Risk (60-80%)' as metric,
+        at_risk::double as value,
+        '(' || round(100 * at_risk / nullif(clients, 0), 1) || '%)' as detail
     from totals
     union all
     select
-        23,
-        'CHURN PREDICTIONS',
-        'Monitor (30-60%)',
-        monitor::double,
-        round(100 * monitor / nullif(clients, 0), 1) || '%'
+        23 as sort_order,
+        'CHURN PREDICTIONS' as section,
+        'Monitor (30-60%)' as metric,
+        monitor::double as value,
+        '(' || round(100 * monitor / nullif(clients, 0), 1) || '%)' as detail
     from totals
     union all
     select
-        24,
-        'CHURN PREDICTIONS',
-        'Safe (<30%)',
-        safe::double,
-        round(100 * safe / nullif(clients, 0), 1) || '%'
+        24 as sort_order,
+        'CHURN PREDICTIONS' as section,
+        'Safe (<30%)' as metric,
+        safe::double as value,
+        '(' || round(100 * safe / nullif(clients, 0), 1) || '%)' as detail
     from totals
     union all
     select
-        30,
-        'CLV PREDICTIONS',
-        'Average predicted CLV (EUR)',
-        avg_clv::double,
-        null
+        30 as sort_order,
+        'CLV PREDICTIONS' as section,
+        'Average predicted CLV (EUR)' as metric,
+        avg_clv::double as value,
+        null as detail
     from totals
     union all
     select
-        31,
-        'CLV PREDICTIONS',
-        'Median predicted CLV (EUR)',
-        median_clv::double,
-        null
+        31 as sort_order,
+        'CLV PREDICTIONS' as section,
+        'Median predicted CLV (EUR)' as metric,
+        median_clv::double as value,
+        null as detail
     from totals
     union all
     select
-        32,
-        'CLV PREDICTIONS',
-        'Total predicted CLV (EUR)',
-        total_clv::double,
-        null
+        32 as sort_order,
+        'CLV PREDICTIONS' as section,
+        'Total predicted CLV (EUR)' as metric,
+        total_clv::double as value,
+        null as detail
     from totals
 ),
 
