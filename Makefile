@@ -9,7 +9,7 @@ export DO_NOT_TRACK := 1
 
 DEMO_CLIENTS ?= 2000
 
-.PHONY: install run demo-data models build report dashboard browser test lint format clean
+.PHONY: install run demo-data models build report dashboard browser test bench lint format clean
 
 $(BIN)/activate: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,10 @@ test: install browser
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
+
+# Full pipeline at 2,000 / 20,000 / 200,000 / 1,000,000 clients (about 15 minutes).
+bench: models
+	$(BIN)/python scripts/benchmark.py
 
 lint: install
 	$(BIN)/ruff check .

@@ -6,7 +6,7 @@ select
     value_segment,
     risk_segment,
     top_drivers,
-    sum(predicted_clv) over () as total_value_at_risk_eur
+    round(sum(predicted_clv) over (), 2) as total_value_at_risk_eur
 from {{ ref('client_profiles_with_predictions') }}
 where churn_risk > 0.7
 order by predicted_clv desc
