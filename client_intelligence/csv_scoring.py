@@ -28,7 +28,6 @@ OUTPUT_COLUMNS = (
     *PREDICTION_COLUMNS[: PREDICTION_COLUMNS.index("risk_segment") + 1],
     "model_version",
 )
-ROW_KEY = "__row__"
 
 
 class CsvScoringError(RuntimeError):
@@ -164,26 +163,30 @@ def attach_scores(frame: pd.DataFrame, notes: pd.DataFrame, scores: pd.DataFrame
 
 
 def format_summary(output: pd.DataFrame, id_column: str | None, rejected: int) -> str:
+    """Rows scored, then counts per client (rows sharing an ID are one client)."""
     scored = output["purchase_probability"].notna()
-    unscored = len(output) - int(scored.sum())
-    high_intent = int((output["purchase_probability"] > 0.7).sum())
-    at_risk = int((output["churn_risk"] > 0.6).sum())
-    vip = int((output["value_segment"] == "VIP").sum())
+    label = id_column or "row"
+    clients = output[scored]
+    clients = clients.assign(
+        __label=clients[id_column] if id_column else clients.index.to_series() + 1
+    ).drop_duplicates("__label")
+    high_intent = int((clients["purchase_probability"] > 0.7).sum())
+    at_risk = int((clients["churn_risk"] > 0.6).sum())
+    vip = int((clients["value_segment"] == "VIP").sum())
     lines = [
-        f"rows scored: {int(scored.sum())} of {len(output)}",
+        f"rows scored: {int(scored.sum())} of {len(output)} ({len(clients)} clients)",
         f"high intent (purchase probability > 0.7): {high_intent}",
         f"at risk (churn risk > 0.6): {at_risk}",
         f"VIP: {vip}",
     ]
-    if unscored:
-        lines.append(f"rows without a score (no usable note for that client): {unscored}")
+    if not scored.all():
+        lines.append(
+            f"rows without a score (no usable note for that client): {int((~scored).sum())}"
+        )
     if rejected:
         lines.append(f"notes rejected by staging (empty text, unparseable date): {rejected}")
-    label = id_column or "row"
-    top = output[scored]
-    top = top.assign(__label=top[id_column] if id_column else top.index.to_series() + 1)
-    top = top.drop_duplicates("__label").nlargest(5, "predicted_clv")
-    lines.append("top 5 by predicted CLV:")
+    top = clients.nlargest(5, "predicted_clv")
+    lines.append("top 5 clients by predicted CLV:")
     lines += [
         f"  {label} {key}: {clv:,.0f} EUR"
         for key, clv in zip(top["__label"], top["predicted_clv"], strict=True)
