@@ -133,8 +133,8 @@ def _write_checksums(directory: Path) -> None:
     (directory / CHECKSUM_FILE).write_text("\n".join(lines) + "\n")
 
 
-def verify_checksums(directory: Path) -> None:
-    """Every file listed must match its sha256, and every file present must be listed."""
+def _listed_files(directory: Path) -> dict[str, str]:
+    """File name -> sha256, from the version's SHA256SUMS."""
     checksum_path = directory / CHECKSUM_FILE
     if not checksum_path.is_file():
         raise ArtifactError(
@@ -145,6 +145,12 @@ def verify_checksums(directory: Path) -> None:
         if line.strip():
             digest, name = line.split(maxsplit=1)
             expected[name.strip()] = digest
+    return expected
+
+
+def verify_checksums(directory: Path) -> None:
+    """Every file listed must match its sha256, and every file present must be listed."""
+    expected = _listed_files(directory)
     present = {p.name for p in directory.iterdir() if p.is_file() and p.name != CHECKSUM_FILE}
     unlisted = sorted(present - set(expected))
     if unlisted:
@@ -185,6 +191,13 @@ def load_artifact(directory: Path, scoring_features: list[str] | None = None) ->
     check_library_versions(metadata)
     if scoring_features is not None:
         check_feature_columns(list(metadata["feature_names"]), scoring_features)
+    listed = _listed_files(directory)
+    for file_name in metadata["files"].values():
+        if Path(file_name).name != file_name or file_name not in listed:
+            raise ArtifactError(
+                f"{directory}: metadata names {file_name!r}, which is not a verified file of this "
+                "version; refusing to load it"
+            )
     estimators = {
         target: joblib.load(directory / file_name)
         for target, file_name in metadata["files"].items()

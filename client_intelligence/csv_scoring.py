@@ -120,7 +120,8 @@ def run_models(notes: pd.DataFrame, workdir: Path, model_dir: str | None) -> pd.
     """
     raw_dir = workdir / "raw"
     raw_dir.mkdir()
-    notes.to_csv(raw_dir / "notes.csv", index=False, quoting=csv.QUOTE_MINIMAL)
+    # every field quoted: a bare carriage return inside a note must not read as a line end
+    notes.to_csv(raw_dir / "notes.csv", index=False, quoting=csv.QUOTE_ALL)
     database = workdir / "scoring.duckdb"
     run_dbt(
         [

@@ -130,14 +130,15 @@ def score_profiles(
 ) -> pa.Table:
     """Every column of `profiles` plus the prediction columns."""
     features = feature_frame(profiles)[artifact.feature_names]
-    purchase = artifact.estimators["purchase"].predict_proba(features)[:, 1]
-    churn = artifact.estimators["churn"].predict_proba(features)[:, 1]
-    clv = np.clip(artifact.estimators["clv"].predict(features), 0, None)
+    if len(features):
+        purchase = artifact.estimators["purchase"].predict_proba(features)[:, 1]
+        churn = artifact.estimators["churn"].predict_proba(features)[:, 1]
+        clv = np.clip(artifact.estimators["clv"].predict(features), 0, None)
+    else:  # nothing usable to score (sklearn refuses empty input): an empty, typed result
+        purchase = churn = clv = np.empty(0)
     thresholds = artifact.metadata["thresholds"]
     count = len(features)
-    percentile = (
-        pd.Series(purchase).rank(pct=True, method="max").to_numpy() * 100 if count else purchase
-    )
+    percentile = pd.Series(purchase).rank(pct=True, method="max").to_numpy() * 100
     moment = (scored_at or dt.datetime.now(dt.UTC)).replace(tzinfo=None)
     columns = {
         "purchase_probability": purchase,
@@ -148,7 +149,7 @@ def score_profiles(
         "value_segment": segment_cutoffs["value"].assign(clv),
         "risk_segment": segment_cutoffs["risk"].assign(churn),
         "purchase_percentile": np.round(percentile, 2),
-        "top_drivers": top_drivers(artifact, features),
+        "top_drivers": top_drivers(artifact, features) if count else np.empty(0, dtype=object),
         "model_tier": np.full(count, artifact.tier, dtype=object),
         "model_version": np.full(count, artifact.version, dtype=object),
         "scored_at": np.full(count, moment, dtype="datetime64[us]"),

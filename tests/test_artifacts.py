@@ -116,3 +116,17 @@ def test_selection_order_continuous_then_elite_then_fast(tmp_path: Path):
 def test_pinned_directory_that_does_not_exist_is_an_error(tmp_path: Path):
     with pytest.raises(ArtifactError, match="does not exist"):
         select_artifact_dir(tmp_path / "nowhere", root=tmp_path)
+
+
+def test_metadata_pointing_outside_the_version_is_refused(tmp_path: Path, monkeypatch):
+    directory = tiny_artifact(tmp_path / "ml_artifacts", "fast", T0)
+    (tmp_path / "evil.joblib").write_bytes(b"anything")
+    metadata = json.loads((directory / "metadata.json").read_text())
+    metadata["files"]["clv"] = "../../../evil.joblib"
+    (directory / "metadata.json").write_text(json.dumps(metadata))
+    artifacts._write_checksums(directory)  # consistent hashes: only the path gives it away
+    monkeypatch.setattr(
+        artifacts.joblib, "load", lambda *_: pytest.fail("unpickled a file outside the version")
+    )
+    with pytest.raises(ArtifactError, match="not a verified file"):
+        load_artifact(directory, FEATURES)

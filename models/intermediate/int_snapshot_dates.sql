@@ -54,6 +54,7 @@ select
     (as_of.as_of_date + 1)::date as feature_cutoff,
     as_of.as_of_date
 from as_of
+where as_of.as_of_date is not null  -- no usable row at all: no snapshot, empty profiles
 
 union all
 

@@ -99,26 +99,41 @@ parsed as (
 with_duplicates as (
     select
         *,
-        row_number() over (partition by note_id order by source_row_number) as id_occurrence
+        row_number() over (partition by note_id order by source_row_number) as id_occurrence,
+        sha256(client_id) in (select client_id_sha256 from {{ ref('stg_erased_clients') }})
+            as is_erased
     from parsed
+),
+
+redacted as (
+    select
+        *,
+        {{ redaction_columns('note_text') }}
+    from with_duplicates
 )
 
+-- Rows of erased clients stay counted (rows in = kept + rejected) but keep none of their values.
 select
     source_row_number,
-    note_id,
-    client_id,
-    note_date,
-    duration_minutes,
-    language,
-    note_length,
-    note_text,
-    raw_date,
-    raw_language,
+    case when not is_erased then note_id end as note_id,
+    case when not is_erased then client_id end as client_id,
+    case when not is_erased then note_date end as note_date,
+    case when not is_erased then duration_minutes end as duration_minutes,
+    case when not is_erased then language end as language,
+    case when not is_erased then note_length end as note_length,
+    case when not is_erased then redaction_text end as note_text,
+    case when not is_erased then raw_date end as raw_date,
+    case when not is_erased then raw_language end as raw_language,
+    {%- for type in pii_types() %}
+        case when not is_erased then redacted_{{ type }}_count else 0 end
+            as redacted_{{ type }}_count,
+    {%- endfor %}
     case
+        when is_erased then 'erased_client'
         when note_id is null then 'missing_id'
         when id_occurrence > 1 then 'duplicate_id'
         when note_text is null then 'empty_text'
         when note_date is null then 'unparseable_date'
         when language is null then 'unknown_language'
     end as reject_reason
-from with_duplicates
+from redacted

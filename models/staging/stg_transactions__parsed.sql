@@ -44,20 +44,24 @@ with_duplicates as (
         *,
         row_number() over (
             partition by transaction_id order by source_row_number
-        ) as id_occurrence
+        ) as id_occurrence,
+        sha256(client_id) in (select client_id_sha256 from {{ ref('stg_erased_clients') }})
+            as is_erased
     from parsed
 )
 
+-- Rows of erased clients stay counted (rows in = kept + rejected) but keep none of their values.
 select
     source_row_number,
-    transaction_id,
-    client_id,
-    transaction_date,
-    amount_eur,
-    category,
-    raw_transaction_date,
-    raw_amount_eur,
+    case when not is_erased then transaction_id end as transaction_id,
+    case when not is_erased then client_id end as client_id,
+    case when not is_erased then transaction_date end as transaction_date,
+    case when not is_erased then amount_eur end as amount_eur,
+    case when not is_erased then category end as category,
+    case when not is_erased then raw_transaction_date end as raw_transaction_date,
+    case when not is_erased then raw_amount_eur end as raw_amount_eur,
     case
+        when is_erased then 'erased_client'
         when transaction_id is null then 'missing_id'
         when id_occurrence > 1 then 'duplicate_id'
         when client_id is null then 'missing_client_id'
