@@ -96,7 +96,9 @@ def test_redaction_can_be_switched_off(tmp_path: Path):
     assert "Zorblat" in warehouse.scalar("select note_text from stg_notes where note_id = 'P1'")
 
 
-def test_erased_client_is_nowhere(demo_warehouse: Warehouse, tmp_path: Path):
+def test_erased_client_is_nowhere(
+    demo_warehouse: Warehouse, trained_warehouse: Warehouse, tmp_path: Path
+):
     client_id = demo_warehouse.scalar(
         "select client_id from client_profiles where purchase_count > 0 order by client_id limit 1"
     )
@@ -106,10 +108,15 @@ def test_erased_client_is_nowhere(demo_warehouse: Warehouse, tmp_path: Path):
     assert client_id not in erasures.read_text() and client_hash(client_id) in erasures.read_text()
     raw = tmp_path / "raw"
     shutil.copytree(demo_warehouse.raw_data_dir, raw)
-    warehouse = build_warehouse(
-        tmp_path / "wh", raw, variables={"erased_clients_file": str(erasures)}
+    erased = {"erased_clients_file": str(erasures)}
+    warehouse = build_warehouse(tmp_path / "wh", raw, variables=erased)
+    (model_dir,) = list((trained_warehouse.artifacts_dir / "fast").glob("v_*"))
+    warehouse.dbt(
+        "build", "--select", "predictions+", variables={**erased, "model_dir": str(model_dir)}
     )
+    export_dashboard(warehouse.database, tmp_path / "dashboard")
     assert client_id not in text_values(warehouse.database)
+    assert client_id not in (tmp_path / "dashboard" / "data.json").read_text()
     erased_rows = warehouse.scalar(
         "select count(*) from stg_notes_rejected where reject_reason = 'erased_client'"
     )
