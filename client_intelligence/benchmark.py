@@ -20,8 +20,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from client_intelligence.demo_data import generate
+from client_intelligence.files import atomic_write_text
 from client_intelligence.project import PROJECT_ROOT, dbt_environment, dbt_executable
-from client_intelligence.report import atomic_write_text
 
 
 @dataclass

@@ -19,8 +19,8 @@ import duckdb
 import pandas as pd
 
 from client_intelligence.artifacts import select_artifact_dir
+from client_intelligence.files import atomic_write_text
 from client_intelligence.project import run_dbt
-from client_intelligence.report import atomic_write_text
 from client_intelligence.scoring import PREDICTION_COLUMNS
 
 # The decision columns a CRM user needs, and which model produced them.

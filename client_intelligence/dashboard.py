@@ -15,7 +15,7 @@ import duckdb
 import jsonschema
 import plotly.offline
 
-from client_intelligence.report import atomic_write_text
+from client_intelligence.files import atomic_write_text
 
 TEMPLATE = Path(__file__).with_name("dashboard_template.html")
 SCHEMA = json.loads(Path(__file__).with_name("dashboard_schema.json").read_text())

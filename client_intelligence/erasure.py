@@ -13,8 +13,8 @@ import hashlib
 import io
 from pathlib import Path
 
+from client_intelligence.files import atomic_write_text
 from client_intelligence.project import PROJECT_ROOT
-from client_intelligence.report import atomic_write_text
 
 ERASED_CLIENTS_FILE = PROJECT_ROOT / "privacy" / "erased_clients.csv"
 
