@@ -7,14 +7,12 @@ import sys
 from pathlib import Path
 
 from client_intelligence.artifacts import write_artifact
-from client_intelligence.baseline import evaluate_baseline
 from client_intelligence.metrics import format_metrics_table
 from client_intelligence.project import ARTIFACTS_DIR, duckdb_path, label_horizons
 from client_intelligence.training import (
     NotEnoughHistoryError,
-    artifact_metadata,
     load_training_data,
-    train_tier,
+    train_artifact,
 )
 
 
@@ -36,18 +34,13 @@ def main(argv: list[str] | None = None) -> int:
     database = args.database or duckdb_path()
     try:
         examples, transactions = load_training_data(database)
-        trained = train_tier(examples, args.tier)
+        result = train_artifact(examples, transactions, args.tier, label_horizons())
     except (FileNotFoundError, NotEnoughHistoryError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    horizons = label_horizons()
-    splits = {name: result.split for name, result in trained.items()}
-    baseline = evaluate_baseline(examples, transactions, splits, horizons)
-    metadata = artifact_metadata(examples, args.tier, trained, baseline)
-    metadata["horizons_days"] = horizons
-    directory = write_artifact(
-        args.tier, {name: r.estimator for name, r in trained.items()}, metadata, args.artifacts_dir
-    )
+    metadata = result.metadata
+    baseline = metadata["baseline"]
+    directory = write_artifact(args.tier, result.estimators, metadata, args.artifacts_dir)
     print(f"Holdout metrics ({args.tier} vs {baseline['method']}):")
     print(
         format_metrics_table(

@@ -203,6 +203,38 @@ def train_tier(examples: pd.DataFrame, tier: str) -> dict[str, TrainedTarget]:
     return {target.name: train_target(examples, target, tier) for target in TARGETS}
 
 
+@dataclass
+class TrainedArtifact:
+    """What one training run writes as a version: fitted estimators by name and metadata."""
+
+    estimators: dict[str, Any]
+    metadata: dict[str, Any]
+    trained: dict[str, TrainedTarget]
+
+
+def train_artifact(
+    examples: pd.DataFrame,
+    transactions: pd.DataFrame,
+    family: str,
+    horizons: dict[str, int],
+) -> TrainedArtifact:
+    """Train every estimator of a version with `family`'s settings, and describe it.
+
+    The one training path: scripts/train.py (fast, elite) and scripts/retrain.py (continuous)
+    both call it, so every version holds the same estimators and metadata.
+    """
+    from client_intelligence.baseline import evaluate_baseline
+
+    trained = train_tier(examples, family)
+    splits = {name: result.split for name, result in trained.items()}
+    baseline = evaluate_baseline(examples, transactions, splits, horizons)
+    metadata = artifact_metadata(examples, family, trained, baseline)
+    metadata["horizons_days"] = horizons
+    metadata["model_family"] = family
+    estimators = {name: result.estimator for name, result in trained.items()}
+    return TrainedArtifact(estimators, metadata, trained)
+
+
 def artifact_metadata(
     examples: pd.DataFrame,
     tier: str,
