@@ -68,7 +68,11 @@ class NotEnoughHistoryError(ValueError):
     """Too few labelled cutoffs for an honest time split."""
 
 
-def time_split(examples: pd.DataFrame, target: Target) -> TimeSplit:
+def time_split(
+    examples: pd.DataFrame, target: Target, max_fit_cutoffs: int | None = None
+) -> TimeSplit:
+    """Fit on all but the last two labelled cutoffs (or only the latest `max_fit_cutoffs` of
+    them: a training window that slides forward as data grows)."""
     labelled = examples[examples[target.label].notna()]
     cutoffs = sorted(labelled["cutoff_date"].astype(str).unique())
     if len(cutoffs) < 3:
@@ -77,11 +81,12 @@ def time_split(examples: pd.DataFrame, target: Target) -> TimeSplit:
             "least 3 (fit, validation, holdout). Add history or earlier `training_cutoffs`."
         )
     dates = labelled["cutoff_date"].astype(str)
+    fit_cutoffs = cutoffs[:-2][-max_fit_cutoffs:] if max_fit_cutoffs else cutoffs[:-2]
     return TimeSplit(
-        fit=labelled[dates.isin(cutoffs[:-2])],
+        fit=labelled[dates.isin(fit_cutoffs)],
         validation=labelled[dates == cutoffs[-2]],
         holdout=labelled[dates == cutoffs[-1]],
-        fit_cutoffs=cutoffs[:-2],
+        fit_cutoffs=fit_cutoffs,
         validation_cutoff=cutoffs[-2],
         holdout_cutoff=cutoffs[-1],
     )
@@ -174,8 +179,26 @@ def best_f1_threshold(labels: np.ndarray, probabilities: np.ndarray) -> float:
     return best_threshold
 
 
-def train_target(examples: pd.DataFrame, target: Target, tier: str) -> TrainedTarget:
-    split = time_split(examples, target)
+def evaluate_estimator(
+    estimator, target: Target, rows: pd.DataFrame, features: list[str], threshold: float | None
+) -> tuple[dict[str, float], np.ndarray]:
+    """Metrics of a fitted estimator on labelled rows, and its predictions.
+
+    Used for a new model's holdout and for judging the champion on a candidate's holdout, so both
+    are measured the same way.
+    """
+    if target.is_classification:
+        predictions = estimator.predict_proba(rows[features])[:, 1]
+        labels = rows[target.label].astype(int).to_numpy()
+        return classification_metrics(labels, predictions, float(threshold)), predictions
+    predictions = np.clip(estimator.predict(rows[features]), 0, None)
+    return regression_metrics(rows[target.label].to_numpy(float), predictions), predictions
+
+
+def train_target(
+    examples: pd.DataFrame, target: Target, tier: str, max_fit_cutoffs: int | None = None
+) -> TrainedTarget:
+    split = time_split(examples, target, max_fit_cutoffs)
     features = feature_columns(examples)
     categorical = categorical_columns(examples, features)
     numeric = [name for name in features if name not in categorical]
@@ -189,18 +212,19 @@ def train_target(examples: pd.DataFrame, target: Target, tier: str) -> TrainedTa
             estimator.fit(split.validation[features], validation_labels)
         validation_probabilities = estimator.predict_proba(split.validation[features])[:, 1]
         threshold = best_f1_threshold(validation_labels, validation_probabilities)
-        predictions = estimator.predict_proba(split.holdout[features])[:, 1]
-        metrics = classification_metrics(
-            split.holdout[target.label].astype(int).to_numpy(), predictions, threshold
-        )
-    else:
-        predictions = np.clip(estimator.predict(split.holdout[features]), 0, None)
-        metrics = regression_metrics(split.holdout[target.label].to_numpy(float), predictions)
+    metrics, predictions = evaluate_estimator(estimator, target, split.holdout, features, threshold)
     return TrainedTarget(estimator, threshold, metrics, split, predictions)
 
 
-def train_tier(examples: pd.DataFrame, tier: str) -> dict[str, TrainedTarget]:
-    return {target.name: train_target(examples, target, tier) for target in TARGETS}
+def train_tier(
+    examples: pd.DataFrame, tier: str, fit_window: dict[str, int] | None = None
+) -> dict[str, TrainedTarget]:
+    """Every target with `tier`'s settings; `fit_window` caps each target's fit cutoffs."""
+    window = fit_window or {}
+    return {
+        target.name: train_target(examples, target, tier, window.get(target.name))
+        for target in TARGETS
+    }
 
 
 @dataclass
@@ -217,6 +241,7 @@ def train_artifact(
     transactions: pd.DataFrame,
     family: str,
     horizons: dict[str, int],
+    fit_window: dict[str, int] | None = None,
 ) -> TrainedArtifact:
     """Train every estimator of a version with `family`'s settings, and describe it.
 
@@ -225,7 +250,7 @@ def train_artifact(
     """
     from client_intelligence.baseline import evaluate_baseline
 
-    trained = train_tier(examples, family)
+    trained = train_tier(examples, family, fit_window)
     splits = {name: result.split for name, result in trained.items()}
     baseline = evaluate_baseline(examples, transactions, splits, horizons)
     metadata = artifact_metadata(examples, family, trained, baseline)

@@ -7,11 +7,13 @@ data_bounds as (
     select
         least(
             (select min(note_date) from {{ ref('stg_notes') }}),
-            (select min(transaction_date) from {{ ref('stg_transactions') }})
+            (select min(transaction_date) from {{ ref('stg_transactions') }}),
+            (select min(observed_at) from {{ ref('stg_outcomes') }})
         ) as data_start,
         greatest(
             (select max(note_date) from {{ ref('stg_notes') }}),
-            (select max(transaction_date) from {{ ref('stg_transactions') }})
+            (select max(transaction_date) from {{ ref('stg_transactions') }}),
+            (select max(observed_at) from {{ ref('stg_outcomes') }})
         ) as data_end
 ),
 
