@@ -24,11 +24,11 @@ import sklearn
 
 from client_intelligence.features import check_feature_columns
 from client_intelligence.project import ARTIFACTS_DIR, PROJECT_ROOT
+from client_intelligence.registry import champion_version, read_registry
 
 TIERS = ("continuous", "elite", "fast")
 CHECKSUM_FILE = "SHA256SUMS"
 METADATA_FILE = "metadata.json"
-REGISTRY_FILE = "registry.json"
 TRAIN_COMMAND = "python scripts/train.py --tier fast"
 
 
@@ -220,14 +220,16 @@ def list_versions(tier: str, root: Path | None = None) -> list[Path]:
 def continuous_champion(root: Path | None = None) -> Path | None:
     """The continuous tier's champion, as recorded in registry.json."""
     root = root or ARTIFACTS_DIR
-    registry_path = root / REGISTRY_FILE
-    if not registry_path.is_file():
-        return None
-    champion = json.loads(registry_path.read_text()).get("champion")
+    champion = champion_version(read_registry(root))
     if not champion:
         return None
     directory = root / "continuous" / champion
-    return directory if directory.is_dir() else None
+    if not directory.is_dir():
+        raise ArtifactError(
+            f"registry.json names {champion} as champion but {directory} does not exist: restore "
+            "it, or pin another model with the model_dir var"
+        )
+    return directory
 
 
 def select_artifact_dir(model_dir: str | Path | None = None, root: Path | None = None) -> Path:

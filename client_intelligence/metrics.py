@@ -51,7 +51,9 @@ def format_metrics_table(results: dict[str, dict[str, dict[str, float]]]) -> str
     targets: list[str] = []
     for per_target in results.values():
         targets += [name for name in per_target if name not in targets]
-    lines = [f"{'target':<10}{'metric':<14}" + "".join(f"{name:>14}" for name in models)]
+    widths = [max(14, len(name) + 2) for name in models]
+    header = "".join(f"{name:>{width}}" for name, width in zip(models, widths, strict=True))
+    lines = [f"{'target':<10}{'metric':<14}" + header]
     lines.append("-" * len(lines[0]))
     for target in targets:
         metric_names: list[str] = []
@@ -61,8 +63,8 @@ def format_metrics_table(results: dict[str, dict[str, dict[str, float]]]) -> str
                     metric_names.append(metric)
         for metric in metric_names:
             cells = []
-            for name in models:
+            for name, width in zip(models, widths, strict=True):
                 value = results[name].get(target, {}).get(metric)
-                cells.append(f"{value:>14.4f}" if value is not None else f"{'-':>14}")
+                cells.append(f"{value:>{width}.4f}" if value is not None else f"{'-':>{width}}")
             lines.append(f"{target:<10}{metric:<14}" + "".join(cells))
     return "\n".join(lines)

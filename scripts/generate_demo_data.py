@@ -36,8 +36,8 @@ def main() -> int:
     elapsed = time.perf_counter() - started
     print(
         f"synthetic demo data in {args.output_dir}: {counts['clients']:,} clients, "
-        f"{counts['notes']:,} notes, {counts['transactions']:,} transactions, {counts['outcomes']:,} CRM outcomes "
-        f"({elapsed:.1f} s)"
+        f"{counts['notes']:,} notes, {counts['transactions']:,} transactions, "
+        f"{counts['outcomes']:,} CRM outcomes ({elapsed:.1f} s)"
     )
     return 0
 

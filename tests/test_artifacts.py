@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -108,9 +109,14 @@ def test_selection_order_continuous_then_elite_then_fast(tmp_path: Path):
     assert select_artifact_dir(root=tmp_path) == elite
     continuous = tiny_artifact(tmp_path, "continuous", T0)
     assert select_artifact_dir(root=tmp_path) == elite  # no champion recorded yet
-    (tmp_path / "registry.json").write_text(json.dumps({"champion": continuous.name}))
+    (tmp_path / "registry.json").write_text(
+        json.dumps({"champion": continuous.name, "versions": []})
+    )
     assert select_artifact_dir(root=tmp_path) == continuous
     assert select_artifact_dir(old_fast, root=tmp_path) == old_fast
+    shutil.rmtree(continuous)
+    with pytest.raises(ArtifactError, match="names .* as champion but .* does not exist"):
+        select_artifact_dir(root=tmp_path)
 
 
 def test_pinned_directory_that_does_not_exist_is_an_error(tmp_path: Path):
