@@ -8,3 +8,21 @@
     {%- set result = run_query("select count(*) from glob('" ~ path ~ "')") -%}
     {{ return(result.columns[0].values()[0] > 0) }}
 {%- endmacro %}
+
+{#- The rows of an optional raw export, numbered in file order; when the file is absent, an
+    empty relation with the same (text) columns, so staging works either way. -#}
+{% macro optional_raw_rows(name, columns) -%}
+    {%- if raw_file_exists(name) -%}
+        select
+            row_number() over () as source_row_number,
+            *
+        from {{ source('raw', name) }}
+    {%- else -%}
+        select
+            null::bigint as source_row_number,
+            {%- for column in columns %}
+                null::varchar as {{ column }}{{ ',' if not loop.last }}
+            {%- endfor %}
+        where false
+    {%- endif -%}
+{%- endmacro %}

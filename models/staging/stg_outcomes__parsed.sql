@@ -4,25 +4,11 @@
 -- all is rejected, as is any value that is not 0/1 (true/false) or a non-negative amount.
 with
 
-{% if raw_file_exists('outcomes') %}
-    source_rows as (
-        select
-            row_number() over () as source_row_number,
-            *
-        from {{ source('raw', 'outcomes') }}
-    ),
-{% else %}
-    source_rows as (
-        select
-            null::bigint as source_row_number,
-            null::varchar as client_id,
-            null::varchar as observed_at,
-            null::varchar as purchased,
-            null::varchar as churned,
-            null::varchar as revenue_eur
-        where false
-    ),
-{% endif %}
+source_rows as (
+    {{ optional_raw_rows(
+        'outcomes', ['client_id', 'observed_at', 'purchased', 'churned', 'revenue_eur']
+    ) }}
+),
 
 parsed as (
     select

@@ -2,25 +2,12 @@
 -- The file is optional: without it the model is empty and clients flow through with no sales.
 with
 
-{% if raw_file_exists('transactions') %}
-    source_rows as (
-        select
-            row_number() over () as source_row_number,
-            *
-        from {{ source('raw', 'transactions') }}
-    ),
-{% else %}
-    source_rows as (
-        select
-            null::bigint as source_row_number,
-            null::varchar as transaction_id,
-            null::varchar as client_id,
-            null::varchar as transaction_date,
-            null::varchar as amount_eur,
-            null::varchar as category
-        where false
-    ),
-{% endif %}
+source_rows as (
+    {{ optional_raw_rows(
+        'transactions',
+        ['transaction_id', 'client_id', 'transaction_date', 'amount_eur', 'category']
+    ) }}
+),
 
 parsed as (
     select
