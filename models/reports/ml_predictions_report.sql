@@ -1,5 +1,6 @@
 -- The predictions at a glance, one row per line of the report: section, metric, value.
--- outputs/ml_predictions_report.txt is laid out from this view.
+-- outputs/ml_predictions_report.txt is laid out from this view. MONITORING: one line per drift or
+-- realized-performance check at warning or alert (ml_model_monitoring), or "All checks ok".
 with
 
 predictions as (
@@ -153,6 +154,55 @@ value_segments as (
         on cutoffs.segment = predictions.value_segment
     where cutoffs.segment_type = 'value'
     group by cutoffs.segment_order, cutoffs.segment
+),
+
+monitoring_checks as (
+    select * from {{ ref('ml_model_monitoring') }}
+),
+
+monitoring_problems as (
+    select
+        status,
+        value,
+        detail,
+        row_number() over (
+            order by
+                case status when 'alert' then 0 else 1 end,
+                check_type,
+                model_version,
+                as_of_date,
+                subject
+        ) as problem_order
+    from monitoring_checks
+    where status in ('warning', 'alert')
+),
+
+monitoring_lines as (
+    select
+        90 as sort_order,
+        'MONITORING' as section,
+        'Checks' as metric,
+        count(*)::double as value,
+        count(*) filter (where status = 'ok') || ' ok, '
+        || count(*) filter (where status = 'warning') || ' warning, '
+        || count(*) filter (where status = 'alert') || ' alert' as detail
+    from monitoring_checks
+    union all
+    select
+        91 as sort_order,
+        'MONITORING' as section,
+        'All checks ok' as metric,
+        null::double as value,
+        null as detail
+    where not exists (select 1 from monitoring_problems)
+    union all
+    select
+        100 + problem_order as sort_order,
+        'MONITORING' as section,
+        upper(status) as metric,
+        value,
+        detail
+    from monitoring_problems
 )
 
 select
@@ -170,4 +220,12 @@ select
     value,
     detail
 from value_segments
+union all
+select
+    sort_order,
+    section,
+    metric,
+    value,
+    detail
+from monitoring_lines
 order by sort_order
