@@ -9,6 +9,7 @@ import json
 import shutil
 from pathlib import Path
 
+import jsonschema
 import numpy as np
 import pandas as pd
 import pytest
@@ -16,6 +17,7 @@ from conftest import Warehouse
 
 from client_intelligence import monitoring
 from client_intelligence.artifacts import ArtifactError
+from client_intelligence.dashboard import SCHEMA, export_dashboard
 from client_intelligence.report import write_report
 
 CONTEXT = monitoring.RunContext("fast", "v_1", dt.date(2026, 6, 30), dt.datetime(2026, 7, 1))
@@ -239,3 +241,32 @@ def test_tampered_artifact_metadata_is_refused(trained_warehouse: Warehouse, tmp
     (copy / "metadata.json").write_text(json.dumps(metadata))
     with pytest.raises(ArtifactError, match="sha256"):
         monitoring.load_version_metadata("fast", version.name, None, root=tmp_path)
+
+
+def test_dashboard_shows_a_monitoring_banner_for_shifted_data(
+    shifted_warehouse: Warehouse, tmp_path: Path
+):
+    data = export_dashboard(shifted_warehouse.database, tmp_path, max_clients=50)
+    jsonschema.validate(data, SCHEMA)
+    monitoring_data = data["monitoring"]
+    assert monitoring_data["status"] == "alert" and monitoring_data["counts"]["alert"] >= 3
+    assert len(monitoring_data["warnings"]) == (
+        monitoring_data["counts"]["warning"] + monitoring_data["counts"]["alert"]
+    )
+    assert any(w["subject"] == "monetary_total_eur" for w in monitoring_data["warnings"])
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.fail("chromium is not installed: `make test` installs Debian's chromium package")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium, args=["--no-sandbox", "--disable-gpu"]
+        )
+        page = browser.new_page()
+        page.goto((tmp_path / "index.html").as_uri())
+        banner = page.locator("#monitoring-banner")
+        banner.wait_for(state="visible")
+        text = banner.inner_text()
+        browser.close()
+    assert "Model monitoring:" in text and "ALERT: PSI" in text and "monetary_total_eur" in text
