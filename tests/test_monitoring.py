@@ -229,6 +229,29 @@ def test_realized_metrics_of_an_earlier_scoring_run(shifted_warehouse: Warehouse
     assert "no outcomes yet" in realized[(latest, "purchase_outcomes")][2]
     # Churn needs 180 days; the earlier run is only 120 days old.
     assert "no outcomes yet" in realized[(earlier, "churn_outcomes")][2]
+    # --full-refresh must not wipe the record of past predictions.
+    shifted_warehouse.dbt("run", "--select", "prediction_history", "--full-refresh")
+    assert (
+        shifted_warehouse.query(
+            "select as_of_date, count(*), count(distinct prediction_id) from prediction_history"
+            " group by as_of_date order by as_of_date"
+        )
+        == runs
+    )
+
+
+def test_report_lists_every_problem_or_says_all_ok(trained_warehouse: Warehouse):
+    problems = trained_warehouse.scalar(
+        "select count(*) from ml_model_monitoring where status in ('warning', 'alert')"
+    )
+    lines = trained_warehouse.query(
+        "select metric, value, detail from ml_predictions_report where section = 'MONITORING'"
+    )
+    metrics = [metric for metric, _, _ in lines]
+    assert sum(metric in ("WARNING", "ALERT") for metric in metrics) == problems
+    assert ("All checks ok" in metrics) == (problems == 0)
+    checks = trained_warehouse.scalar("select count(*) from ml_model_monitoring")
+    assert lines[metrics.index("Checks")][1] == checks
 
 
 def test_tampered_artifact_metadata_is_refused(trained_warehouse: Warehouse, tmp_path: Path):

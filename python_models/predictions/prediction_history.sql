@@ -2,6 +2,8 @@
 -- once outcomes arrive. Incremental: a run appends its rows; re-scoring the same day with the same
 -- model version replaces them (delete+insert on prediction_id), never duplicates them.
 -- Erased clients are deleted from past runs too (post-hook), as from every other model.
+-- full_refresh false: `dbt build --full-refresh` must not wipe the record of past predictions
+-- (drop the table by hand to reset it).
 -- depends_on: {{ ref('stg_erased_clients') }}
 {{
     config(
@@ -9,6 +11,7 @@
         incremental_strategy='delete+insert',
         unique_key='prediction_id',
         on_schema_change='fail',
+        full_refresh=false,
         post_hook=[
             "delete from {{ this }} where sha256(client_id) in"
             " (select client_id_sha256 from {{ ref('stg_erased_clients') }})"
