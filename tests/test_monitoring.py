@@ -293,3 +293,31 @@ def test_dashboard_shows_a_monitoring_banner_for_shifted_data(
         text = banner.inner_text()
         browser.close()
     assert "Model monitoring:" in text and "ALERT: PSI" in text and "monetary_total_eur" in text
+
+
+def test_no_transactions_and_unknown_artifact_are_said_not_crashed(tmp_path: Path):
+    scoring = pd.DataFrame(
+        {
+            "client_id": ["a", "b"],
+            "as_of_date": pd.to_datetime(["2026-06-30"] * 2),
+            "model_tier": "fast",
+            "model_version": "v_gone",
+            "note_count": [1, 2],
+        }
+    )
+    history = scoring[["client_id", "as_of_date", "model_tier", "model_version"]].assign(
+        purchase_probability=0.5, churn_risk=0.5
+    )
+    no_sales = pd.DataFrame({"client_id": [], "transaction_date": pd.to_datetime([])})
+    table = monitoring.monitoring_table(
+        scoring, history, no_sales, None, {"purchase": 90, "churn": 180}, root=tmp_path
+    ).to_pylist()
+    assert table[0]["subject"] == "artifact" and table[0]["status"] == "warning"
+    assert "was not found" in table[0]["detail"]
+    realized = [row for row in table if row["check_type"] == "realized_performance"]
+    assert len(realized) == 2 and all(row["value"] is None for row in realized)
+    assert all("no transactions" in row["detail"] for row in realized)
+    empty = monitoring.monitoring_table(
+        scoring.iloc[0:0], history.iloc[0:0], no_sales, None, {"purchase": 90, "churn": 180}
+    ).to_pylist()
+    assert [row["detail"] for row in empty] == ["no clients were scored"]
