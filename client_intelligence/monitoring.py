@@ -334,6 +334,9 @@ def target_rows(
 ) -> list[dict[str, Any]]:
     """AUC, calibration error and observed-vs-predicted rate of one target of one scored run."""
     count = len(labels)
+    scored = (
+        f"{identity['model_tier']}/{identity['model_version']} scores of {identity['as_of_date']}"
+    )
     mean_predicted, observed = float(probabilities.mean()), float(labels.mean())
     rows = [
         _row(
@@ -341,8 +344,8 @@ def target_rows(
             "realized_performance",
             f"{target}_observed_rate",
             "ok",
-            f"{target}: mean predicted {mean_predicted:.1%}, observed {observed:.1%} over "
-            f"{count} clients",
+            f"{scored}, {target}: mean predicted {mean_predicted:.1%}, observed "
+            f"{observed:.1%} over {count} clients",
             value=observed,
             rows=count,
             **identity,
@@ -355,7 +358,7 @@ def target_rows(
                 "realized_performance",
                 f"{target}_roc_auc",
                 "ok",
-                f"{target}: AUC undefined, all {count} clients had the same outcome",
+                f"{scored}, {target}: AUC undefined, all {count} clients had the same outcome",
                 rows=count,
                 **identity,
             )
@@ -372,8 +375,8 @@ def target_rows(
                 "realized_performance",
                 f"{target}_roc_auc",
                 status,
-                f"{target}: realized AUC {auc:.3f} (warning below {threshold:.3f}, alert below "
-                f"{AUC_ALERT}; {against})",
+                f"{scored}, {target}: realized AUC {auc:.3f} (warning below {threshold:.3f}, "
+                f"alert below {AUC_ALERT}; {against})",
                 value=auc,
                 threshold=threshold,
                 rows=count,
@@ -390,8 +393,8 @@ def target_rows(
             "realized_performance",
             f"{target}_calibration_error",
             ece_status,
-            f"{target}: expected calibration error {ece:.3f} over prediction deciles (warning "
-            f"above {CALIBRATION_WARNING}, alert above {CALIBRATION_ALERT})",
+            f"{scored}, {target}: expected calibration error {ece:.3f} over prediction deciles "
+            f"(warning above {CALIBRATION_WARNING}, alert above {CALIBRATION_ALERT})",
             value=ece,
             threshold=CALIBRATION_WARNING,
             rows=count,
