@@ -17,8 +17,8 @@ totals as (
         avg(churn_risk) as avg_churn,
         count(*) filter (where risk_segment = 'Critical') as critical,
         count(*) filter (where risk_segment = 'At Risk') as at_risk,
-        count(*) filter (where risk_segment = 'Monitor') as monitor,
-        count(*) filter (where risk_segment = 'Safe') as safe,
+        count(*) filter (where risk_segment = 'Monitor') as monitor_band,
+        count(*) filter (where risk_segment = 'Safe') as safe_band,
         avg(predicted_clv) as avg_clv,
         median(predicted_clv) as median_clv,
         sum(predicted_clv) as total_clv,
@@ -104,16 +104,16 @@ overview_lines as (
         23 as sort_order,
         'CHURN PREDICTIONS' as section,
         'Monitor (30-60%)' as metric,
-        monitor::double as value,
-        '(' || round(100 * monitor / nullif(clients, 0), 1) || '%)' as detail
+        monitor_band::double as value,
+        '(' || round(100 * monitor_band / nullif(clients, 0), 1) || '%)' as detail
     from totals
     union all
     select
         24 as sort_order,
         'CHURN PREDICTIONS' as section,
         'Safe (<30%)' as metric,
-        safe::double as value,
-        '(' || round(100 * safe / nullif(clients, 0), 1) || '%)' as detail
+        safe_band::double as value,
+        '(' || round(100 * safe_band / nullif(clients, 0), 1) || '%)' as detail
     from totals
     union all
     select
