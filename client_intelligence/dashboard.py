@@ -39,6 +39,30 @@ def _model(connection: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     return {"tier": tier, "version": version, "holdout_metrics": metrics}
 
 
+def _monitoring(connection: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    """Counts of the ml_model_monitoring checks by status, and every warning or alert."""
+    counts = {"ok": 0, "warning": 0, "alert": 0}
+    try:
+        checks = _rows(
+            connection,
+            """
+            select check_type, model_version, strftime(as_of_date, '%Y-%m-%d') as as_of_date,
+                subject, value, threshold, status, detail
+            from ml_model_monitoring
+            order by case status when 'alert' then 0 when 'warning' then 1 else 2 end,
+                check_type, model_version, as_of_date, subject
+            """,
+        )
+    except duckdb.CatalogException:
+        detail = "ml_model_monitoring has not been built: run `dbt build`"
+        return {"status": "not_run", "counts": counts, "warnings": [], "detail": detail}
+    for check in checks:
+        counts[check["status"]] += 1
+    status = "alert" if counts["alert"] else "warning" if counts["warning"] else "ok"
+    warnings = [check for check in checks if check["status"] != "ok"]
+    return {"status": status, "counts": counts, "warnings": warnings, "detail": None}
+
+
 def build_dashboard_data(database: Path, max_clients: int = DEFAULT_MAX_CLIENTS) -> dict[str, Any]:
     """Everything the page shows; `clients` holds the top `max_clients` by marketing priority."""
     with duckdb.connect(str(database), read_only=True) as connection:
@@ -98,6 +122,7 @@ def build_dashboard_data(database: Path, max_clients: int = DEFAULT_MAX_CLIENTS)
         )
         for client in clients:
             client["top_concepts"] = client["top_concepts"] or []
+        monitoring = _monitoring(connection)
         model = _model(connection)
     return {
         "generated_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -106,6 +131,7 @@ def build_dashboard_data(database: Path, max_clients: int = DEFAULT_MAX_CLIENTS)
         "concepts": concepts,
         "segments": segments,
         "clients": clients,
+        "monitoring": monitoring,
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import duckdb
@@ -20,6 +21,15 @@ def format_value(metric: str, value: float | None) -> str:
     return f"{value:,.0f}"
 
 
+def monitoring_lines(metric: str, detail: str | None) -> list[str]:
+    """A warning or alert as a readable, wrapped line; the check count and "all ok" as is."""
+    if metric in ("WARNING", "ALERT"):
+        return textwrap.wrap(
+            f"{metric}: {detail or ''}", WIDTH, initial_indent="  ", subsequent_indent="    "
+        )
+    return [f"  {metric:<36}{detail or '':>26}"]
+
+
 def render_report(rows: list[tuple[int, str, str, float | None, str | None]]) -> str:
     lines = ["=" * WIDTH, "CLIENT INTELLIGENCE - ML PREDICTIONS REPORT".center(WIDTH), "=" * WIDTH]
     section = None
@@ -27,6 +37,9 @@ def render_report(rows: list[tuple[int, str, str, float | None, str | None]]) ->
         if row_section != section:
             section = row_section
             lines += ["", row_section, "-" * len(row_section)]
+        if row_section == "MONITORING":
+            lines += monitoring_lines(metric, detail)
+            continue
         shown = " ".join(part for part in (format_value(metric, value), detail or "") if part)
         lines.append(f"  {metric:<36}{shown:>26}")
     lines += ["", "=" * WIDTH, ""]

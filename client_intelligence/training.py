@@ -31,6 +31,7 @@ from sklearn.preprocessing import FunctionTransformer, OneHotEncoder, StandardSc
 
 from client_intelligence.features import TARGETS, Target, categorical_columns, feature_columns
 from client_intelligence.metrics import classification_metrics, regression_metrics
+from client_intelligence.monitoring import training_feature_reference
 
 # Fixed, not early-stopped: early stopping would pick the iteration count on a random split that
 # mixes cutoffs. Prediction cost grows with the number of trees (see scripts/bench_scoring.py).
@@ -296,6 +297,7 @@ def artifact_metadata(
         "threshold_rule": "maximizes F1 on the validation cutoff (the one before the holdout)",
         "holdout_metrics": {name: result.holdout_metrics for name, result in trained.items()},
         "baseline": baseline,
+        "feature_reference": training_feature_reference(examples),  # for drift monitoring
         "library_versions": {
             "python": platform.python_version(),
             "scikit-learn": sklearn.__version__,

@@ -52,6 +52,7 @@ def test_report_view_has_every_section(trained_warehouse: Warehouse):
         "CHURN PREDICTIONS",
         "CLV PREDICTIONS",
         "Value Segments",
+        "MONITORING",
     }
     clients = trained_warehouse.scalar(
         "select value from ml_predictions_report where metric = 'Total clients'"

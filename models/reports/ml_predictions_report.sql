@@ -1,5 +1,6 @@
 -- The predictions at a glance, one row per line of the report: section, metric, value.
--- outputs/ml_predictions_report.txt is laid out from this view.
+-- outputs/ml_predictions_report.txt is laid out from this view. MONITORING: one line per drift or
+-- realized-performance check at warning or alert (ml_model_monitoring), or "All checks ok".
 with
 
 predictions as (
@@ -16,8 +17,8 @@ totals as (
         avg(churn_risk) as avg_churn,
         count(*) filter (where risk_segment = 'Critical') as critical,
         count(*) filter (where risk_segment = 'At Risk') as at_risk,
-        count(*) filter (where risk_segment = 'Monitor') as monitor,
-        count(*) filter (where risk_segment = 'Safe') as safe,
+        count(*) filter (where risk_segment = 'Monitor') as monitor_band,
+        count(*) filter (where risk_segment = 'Safe') as safe_band,
         avg(predicted_clv) as avg_clv,
         median(predicted_clv) as median_clv,
         sum(predicted_clv) as total_clv,
@@ -103,16 +104,16 @@ overview_lines as (
         23 as sort_order,
         'CHURN PREDICTIONS' as section,
         'Monitor (30-60%)' as metric,
-        monitor::double as value,
-        '(' || round(100 * monitor / nullif(clients, 0), 1) || '%)' as detail
+        monitor_band::double as value,
+        '(' || round(100 * monitor_band / nullif(clients, 0), 1) || '%)' as detail
     from totals
     union all
     select
         24 as sort_order,
         'CHURN PREDICTIONS' as section,
         'Safe (<30%)' as metric,
-        safe::double as value,
-        '(' || round(100 * safe / nullif(clients, 0), 1) || '%)' as detail
+        safe_band::double as value,
+        '(' || round(100 * safe_band / nullif(clients, 0), 1) || '%)' as detail
     from totals
     union all
     select
@@ -153,6 +154,55 @@ value_segments as (
         on cutoffs.segment = predictions.value_segment
     where cutoffs.segment_type = 'value'
     group by cutoffs.segment_order, cutoffs.segment
+),
+
+monitoring_checks as (
+    select * from {{ ref('ml_model_monitoring') }}
+),
+
+monitoring_problems as (
+    select
+        status,
+        value,
+        detail,
+        row_number() over (
+            order by
+                case status when 'alert' then 0 else 1 end,
+                check_type,
+                model_version,
+                as_of_date,
+                subject
+        ) as problem_order
+    from monitoring_checks
+    where status in ('warning', 'alert')
+),
+
+monitoring_lines as (
+    select
+        90 as sort_order,
+        'MONITORING' as section,
+        'Checks' as metric,
+        count(*)::double as value,
+        count(*) filter (where status = 'ok') || ' ok, '
+        || count(*) filter (where status = 'warning') || ' warning, '
+        || count(*) filter (where status = 'alert') || ' alert' as detail
+    from monitoring_checks
+    union all
+    select
+        91 as sort_order,
+        'MONITORING' as section,
+        'All checks ok' as metric,
+        null::double as value,
+        null as detail
+    where not exists (select 1 from monitoring_problems)
+    union all
+    select
+        100 + problem_order as sort_order,
+        'MONITORING' as section,
+        upper(status) as metric,
+        value,
+        detail
+    from monitoring_problems
 )
 
 select
@@ -170,4 +220,12 @@ select
     value,
     detail
 from value_segments
+union all
+select
+    sort_order,
+    section,
+    metric,
+    value,
+    detail
+from monitoring_lines
 order by sort_order

@@ -1,0 +1,590 @@
+"""Model monitoring: feature drift against the training data, and realized performance.
+
+Two kinds of checks, one row each in the ml_model_monitoring model:
+
+- drift: the population stability index (PSI) of every numeric feature between the rows the
+  scoring model was fitted on and today's scoring data. The training side is summarized at
+  training time (`feature_reference`, stored in the artifact's metadata), so monitoring never
+  needs the training examples again and an artifact stays self-describing.
+- realized_performance: for every (model_version, as_of_date) in prediction_history whose
+  horizon has fully elapsed in the data, the ROC AUC and the calibration of what that version
+  predicted, against what the clients then did (transactions after as_of_date).
+
+Thresholds are the conventional ones and are documented in the README; they only colour a row
+(ok / warning / alert), nothing is blocked.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+from sklearn.metrics import roc_auc_score
+
+# Deciles of the training distribution; duplicates (e.g. many zero counts) are merged.
+REFERENCE_QUANTILES = tuple(q / 10 for q in range(1, 10))
+# Empty bins would make PSI infinite; proportions are floored at this (a common convention).
+PSI_FLOOR = 1e-4
+PSI_WARNING = 0.1
+PSI_ALERT = 0.25
+AUC_WARNING = 0.6
+AUC_ALERT = 0.5
+AUC_DROP_WARNING = 0.05
+CALIBRATION_WARNING = 0.1
+CALIBRATION_ALERT = 0.2
+CALIBRATION_BINS = 10
+# Realized metrics of each version for its most recent scored dates only: the table is rebuilt on
+# every run and daily history grows without bound.
+MAX_EVALUATED_DATES_PER_VERSION = 12
+
+STATUSES = ("ok", "warning", "alert")
+SCHEMA = pa.schema(
+    [
+        ("check_id", pa.string()),
+        ("check_type", pa.string()),
+        ("model_tier", pa.string()),
+        ("model_version", pa.string()),
+        ("as_of_date", pa.date32()),
+        ("subject", pa.string()),
+        ("value", pa.float64()),
+        ("threshold", pa.float64()),
+        ("status", pa.string()),
+        ("rows_evaluated", pa.int64()),
+        ("detail", pa.string()),
+        ("evaluated_at", pa.timestamp("us")),
+    ]
+)
+
+
+# ---------------------------------------------------------------- reference and PSI
+
+
+def feature_reference(frame: pd.DataFrame, features: list[str]) -> dict[str, Any]:
+    """Bin edges and proportions of each numeric feature, for drift checks at scoring time.
+
+    Edges are the training deciles (deduplicated); the bins are (-inf, e1], (e1, e2], ...,
+    (ek, +inf), plus one bin for missing values, so proportions sum to 1.
+    """
+    reference: dict[str, Any] = {}
+    for name in features:
+        values = pd.to_numeric(frame[name], errors="coerce").to_numpy(dtype=float)
+        present = values[~np.isnan(values)]
+        edges = (
+            np.unique(np.quantile(present, REFERENCE_QUANTILES)) if len(present) else np.array([])
+        )
+        reference[name] = {
+            "edges": [float(edge) for edge in edges],
+            "proportions": [float(p) for p in bin_proportions(values, edges)],
+        }
+    return {
+        "rows": len(frame),
+        "bins": "training deciles, right-closed, -inf/+inf ends, last bin = missing",
+        "features": reference,
+    }
+
+
+def training_feature_reference(examples: pd.DataFrame) -> dict[str, Any]:
+    """The reference of a version: every numeric feature, on all examples of its latest cutoff.
+
+    The latest snapshot, not the pooled fit rows: the fit rows span many cutoffs of a client base
+    whose cumulative features (tenure, note and purchase counts) grow with time, so against them
+    today's data would look drifted on the very day of training. The latest snapshot is the client
+    base as the model was built for it; its features are known (only its labels may not be).
+    """
+    from client_intelligence.features import categorical_columns, feature_columns
+
+    features = feature_columns(examples)
+    categorical = set(categorical_columns(examples, features))
+    latest = examples[examples["cutoff_date"] == examples["cutoff_date"].max()]
+    reference = feature_reference(latest, [name for name in features if name not in categorical])
+    reference["cutoff_date"] = str(examples["cutoff_date"].max())
+    return reference
+
+
+def bin_proportions(values: np.ndarray, edges: np.ndarray | list[float]) -> np.ndarray:
+    """Share of values per bin: len(edges) + 1 value bins, then the missing-value bin."""
+    values = np.asarray(values, dtype=float)
+    edges = np.asarray(edges, dtype=float)
+    counts = np.zeros(len(edges) + 2)
+    if len(values) == 0:
+        return counts
+    missing = np.isnan(values)
+    positions = np.searchsorted(edges, values[~missing], side="left")
+    counts[: len(edges) + 1] = np.bincount(positions, minlength=len(edges) + 1)
+    counts[-1] = missing.sum()
+    return counts / len(values)
+
+
+def population_stability_index(expected: np.ndarray, actual: np.ndarray) -> float:
+    """PSI = sum (actual - expected) * ln(actual / expected) over bins, proportions floored."""
+    expected = np.maximum(np.asarray(expected, dtype=float), PSI_FLOOR)
+    actual = np.maximum(np.asarray(actual, dtype=float), PSI_FLOOR)
+    if expected.shape != actual.shape:
+        raise ValueError(f"PSI needs the same bins: {expected.shape} vs {actual.shape}")
+    return float(np.sum((actual - expected) * np.log(actual / expected)))
+
+
+def psi_status(psi: float) -> str:
+    if psi >= PSI_ALERT:
+        return "alert"
+    return "warning" if psi >= PSI_WARNING else "ok"
+
+
+# ---------------------------------------------------------------- rows
+
+
+@dataclass(frozen=True)
+class RunContext:
+    """What every row of one monitoring run shares."""
+
+    model_tier: str
+    model_version: str
+    as_of_date: dt.date | None
+    evaluated_at: dt.datetime
+
+
+def _row(
+    context: RunContext,
+    check_type: str,
+    subject: str,
+    status: str,
+    detail: str,
+    *,
+    value: float | None = None,
+    threshold: float | None = None,
+    rows: int | None = None,
+    model_tier: str | None = None,
+    model_version: str | None = None,
+    as_of_date: dt.date | None = None,
+) -> dict[str, Any]:
+    tier = model_tier or context.model_tier
+    version = model_version or context.model_version
+    day = as_of_date or context.as_of_date
+    if status not in STATUSES:
+        raise ValueError(f"Unknown status {status!r}")
+    value = None if value is None or math.isnan(value) else float(value)
+    return {
+        "check_id": f"{check_type}:{tier}/{version}:{day}:{subject}",
+        "check_type": check_type,
+        "model_tier": tier,
+        "model_version": version,
+        "as_of_date": day,
+        "subject": subject,
+        "value": value,
+        "threshold": threshold,
+        "status": status,
+        "rows_evaluated": rows,
+        "detail": detail,
+        "evaluated_at": context.evaluated_at,
+    }
+
+
+def drift_rows(
+    metadata: Mapping[str, Any], scoring: pd.DataFrame, context: RunContext
+) -> list[dict[str, Any]]:
+    """One PSI row per feature of the artifact's reference, training vs today's scoring rows."""
+    reference = metadata.get("feature_reference")
+    if not reference:
+        return [
+            _row(
+                context,
+                "drift",
+                "feature_reference",
+                "warning",
+                f"{context.model_tier}/{context.model_version} has no feature reference (trained "
+                "before drift monitoring existed): no drift check possible; retrain to enable it",
+            )
+        ]
+    if len(scoring) == 0:
+        return [
+            _row(context, "drift", "scoring_rows", "warning", "no scoring rows: nothing to compare")
+        ]
+    rows = []
+    for feature, summary in reference["features"].items():
+        if feature not in scoring.columns:
+            rows.append(
+                _row(
+                    context,
+                    "drift",
+                    feature,
+                    "alert",
+                    f"{feature} is in the training reference but not in the scoring data",
+                )
+            )
+            continue
+        values = pd.to_numeric(scoring[feature], errors="coerce").to_numpy(dtype=float)
+        actual = bin_proportions(values, summary["edges"])
+        expected = np.asarray(summary["proportions"], dtype=float)
+        psi = population_stability_index(expected, actual)
+        status = psi_status(psi)
+        worst = int(np.argmax(np.abs(actual - expected)))
+        rows.append(
+            _row(
+                context,
+                "drift",
+                feature,
+                status,
+                f"PSI {psi:.3f} for {feature} (warning at {PSI_WARNING}, alert at {PSI_ALERT}); "
+                f"largest change in {_bin_label(summary['edges'], worst)}: "
+                f"{expected[worst]:.1%} in training, {actual[worst]:.1%} today",
+                value=psi,
+                threshold=PSI_WARNING,
+                rows=len(values),
+            )
+        )
+    return rows
+
+
+def _bin_label(edges: list[float], position: int) -> str:
+    if position == len(edges) + 1:
+        return "missing values"
+    if not edges:
+        return "all values"
+    if position == 0:
+        return f"values <= {edges[0]:g}"
+    if position == len(edges):
+        return f"values > {edges[-1]:g}"
+    return f"values in ({edges[position - 1]:g}, {edges[position]:g}]"
+
+
+# ---------------------------------------------------------------- realized performance
+
+
+def realized_labels(
+    history: pd.DataFrame,
+    transactions: pd.DataFrame,
+    horizons: Mapping[str, int],
+) -> pd.DataFrame:
+    """Per scored row: purchased within the purchase horizon, and churned (past buyers only).
+
+    As in ml_training_examples: a profile as of D uses data up to D, so its outcome window is
+    (D, D + horizon]. Churn is defined only for clients who had bought on or before D.
+    """
+    scored = history[["client_id", "as_of_date", "model_version"]].assign(
+        as_of_date=lambda frame: pd.to_datetime(frame["as_of_date"])
+    )
+    sales = transactions[["client_id", "transaction_date"]].assign(
+        transaction_date=lambda frame: pd.to_datetime(frame["transaction_date"])
+    )
+    connection = duckdb.connect()
+    connection.register("history", scored)
+    connection.register("sales", sales)
+    purchase, churn = int(horizons["purchase"]), int(horizons["churn"])
+    return connection.sql(
+        f"""
+        select
+            history.client_id,
+            history.as_of_date,
+            history.model_version,
+            count(sales.client_id) filter (
+                where sales.transaction_date > history.as_of_date
+                and sales.transaction_date <= history.as_of_date + interval ({purchase}) day
+            ) > 0 as purchased,
+            count(sales.client_id) filter (
+                where sales.transaction_date <= history.as_of_date
+            ) > 0 as bought_before,
+            count(sales.client_id) filter (
+                where sales.transaction_date > history.as_of_date
+                and sales.transaction_date <= history.as_of_date + interval ({churn}) day
+            ) = 0 as churned
+        from history
+        left join sales on history.client_id = sales.client_id
+        group by all
+        """
+    ).df()
+
+
+def expected_calibration_error(labels: np.ndarray, probabilities: np.ndarray) -> float:
+    """Mean |predicted - observed| over equal-count deciles of the prediction, row-weighted."""
+    order = np.argsort(probabilities, kind="stable")
+    error = 0.0
+    for chunk in np.array_split(order, min(CALIBRATION_BINS, len(order))):
+        if len(chunk):
+            gap = abs(probabilities[chunk].mean() - labels[chunk].mean())
+            error += gap * len(chunk) / len(order)
+    return float(error)
+
+
+def _auc_status(auc: float, holdout_auc: float | None) -> tuple[str, float]:
+    """Status and the threshold that applied (the stricter of absolute and holdout-relative)."""
+    threshold = AUC_WARNING
+    if holdout_auc is not None and not math.isnan(holdout_auc):
+        threshold = max(threshold, holdout_auc - AUC_DROP_WARNING)
+    if auc < AUC_ALERT:
+        return "alert", threshold
+    return ("warning" if auc < threshold else "ok"), threshold
+
+
+def target_rows(
+    context: RunContext,
+    target: str,
+    labels: np.ndarray,
+    probabilities: np.ndarray,
+    identity: dict[str, Any],
+    holdout_auc: float | None,
+) -> list[dict[str, Any]]:
+    """AUC, calibration error and observed-vs-predicted rate of one target of one scored run."""
+    count = len(labels)
+    scored = (
+        f"{identity['model_tier']}/{identity['model_version']} scores of {identity['as_of_date']}"
+    )
+    mean_predicted, observed = float(probabilities.mean()), float(labels.mean())
+    rows = [
+        _row(
+            context,
+            "realized_performance",
+            f"{target}_observed_rate",
+            "ok",
+            f"{scored}, {target}: mean predicted {mean_predicted:.1%}, observed "
+            f"{observed:.1%} over {count} clients",
+            value=observed,
+            rows=count,
+            **identity,
+        )
+    ]
+    if len(np.unique(labels)) < 2:
+        rows.append(
+            _row(
+                context,
+                "realized_performance",
+                f"{target}_roc_auc",
+                "ok",
+                f"{scored}, {target}: AUC undefined, all {count} clients had the same outcome",
+                rows=count,
+                **identity,
+            )
+        )
+    else:
+        auc = float(roc_auc_score(labels, probabilities))
+        status, threshold = _auc_status(auc, holdout_auc)
+        against = (
+            f"holdout AUC {holdout_auc:.3f}" if holdout_auc is not None else "no holdout AUC known"
+        )
+        rows.append(
+            _row(
+                context,
+                "realized_performance",
+                f"{target}_roc_auc",
+                status,
+                f"{scored}, {target}: realized AUC {auc:.3f} (warning below {threshold:.3f}, "
+                f"alert below {AUC_ALERT}; {against})",
+                value=auc,
+                threshold=threshold,
+                rows=count,
+                **identity,
+            )
+        )
+    ece = expected_calibration_error(labels, probabilities)
+    ece_status = (
+        "alert" if ece > CALIBRATION_ALERT else "warning" if ece > CALIBRATION_WARNING else "ok"
+    )
+    rows.append(
+        _row(
+            context,
+            "realized_performance",
+            f"{target}_calibration_error",
+            ece_status,
+            f"{scored}, {target}: expected calibration error {ece:.3f} over prediction deciles "
+            f"(warning above {CALIBRATION_WARNING}, alert above {CALIBRATION_ALERT})",
+            value=ece,
+            threshold=CALIBRATION_WARNING,
+            rows=count,
+            **identity,
+        )
+    )
+    return rows
+
+
+def realized_rows(
+    history: pd.DataFrame,
+    transactions: pd.DataFrame,
+    observed_through: dt.date | None,
+    horizons: Mapping[str, int],
+    holdout_aucs: Mapping[str, Mapping[str, float]],
+    context: RunContext,
+) -> list[dict[str, Any]]:
+    """Realized metrics of every scored (version, as_of_date) whose horizon has elapsed.
+
+    `observed_through` is the last day outcomes are known for (the scoring run's as_of_date,
+    capped at the latest transaction). A run still inside its horizon gets a "no outcomes yet"
+    row per target, never a number.
+    """
+    if history.empty:
+        return [_row(context, "realized_performance", "history", "ok", "no scoring history yet")]
+    history = history.copy()
+    history["as_of_date"] = pd.to_datetime(history["as_of_date"]).dt.date
+    runs = (
+        history[["model_tier", "model_version", "as_of_date"]]
+        .drop_duplicates()
+        .sort_values(["model_version", "as_of_date"], ascending=[True, False])
+    )
+    targets = (("purchase", "purchase_probability"), ("churn", "churn_risk"))
+    rows: list[dict[str, Any]] = []
+    elapsed_runs = []
+    evaluated_per_version: dict[str, int] = {}
+    for run in runs.itertuples(index=False):
+        identity = {
+            "model_tier": run.model_tier,
+            "model_version": run.model_version,
+            "as_of_date": run.as_of_date,
+        }
+        for target, _ in targets:
+            window_end = run.as_of_date + dt.timedelta(days=int(horizons[target]))
+            if observed_through is None or window_end > observed_through:
+                known = observed_through.isoformat() if observed_through else "no transactions"
+                rows.append(
+                    _row(
+                        context,
+                        "realized_performance",
+                        f"{target}_outcomes",
+                        "ok",
+                        f"no outcomes yet: the {horizons[target]}-day {target} horizon of the "
+                        f"{run.as_of_date} scores ends {window_end}; outcomes known through "
+                        f"{known}",
+                        **identity,
+                    )
+                )
+            elif evaluated_per_version.get((run.model_version, target), 0) < (
+                MAX_EVALUATED_DATES_PER_VERSION
+            ):
+                key = (run.model_version, target)
+                evaluated_per_version[key] = evaluated_per_version.get(key, 0) + 1
+                elapsed_runs.append((run, target, identity))
+    if not elapsed_runs:
+        return rows
+    wanted = {(run.model_version, run.as_of_date) for run, _, _ in elapsed_runs}
+    scored = history[
+        [
+            (version, day) in wanted
+            for version, day in zip(history["model_version"], history["as_of_date"], strict=True)
+        ]
+    ]
+    labelled = scored.merge(
+        realized_labels(scored, transactions, horizons).assign(
+            as_of_date=lambda frame: pd.to_datetime(frame["as_of_date"]).dt.date
+        ),
+        on=["client_id", "as_of_date", "model_version"],
+        how="left",
+        validate="one_to_one",
+    )
+    for run, target, identity in elapsed_runs:
+        subset = labelled[
+            (labelled["model_version"] == run.model_version)
+            & (labelled["as_of_date"] == run.as_of_date)
+        ]
+        column = dict(targets)[target]
+        if target == "churn":
+            subset = subset[subset["bought_before"]]
+            outcome = subset["churned"]
+        else:
+            outcome = subset["purchased"]
+        if subset.empty:
+            rows.append(
+                _row(
+                    context,
+                    "realized_performance",
+                    f"{target}_outcomes",
+                    "ok",
+                    f"no {target} outcomes: no scored client qualifies (churn needs past buyers)",
+                    **identity,
+                )
+            )
+            continue
+        holdout_auc = holdout_aucs.get(run.model_version, {}).get(target)
+        rows += target_rows(
+            context,
+            target,
+            outcome.to_numpy(dtype=float),
+            subset[column].to_numpy(dtype=float),
+            identity,
+            holdout_auc,
+        )
+    return rows
+
+
+# ---------------------------------------------------------------- the dbt model's body
+
+
+def load_version_metadata(
+    tier: str, version: str, model_dir: str | None, root: Path | None = None
+) -> dict[str, Any] | None:
+    """Verified metadata of a version: the pinned/selected directory if it is that version,
+    else ml_artifacts/<tier>/<version>; None when the version is nowhere to be found."""
+    from client_intelligence.artifacts import (
+        ARTIFACTS_DIR,
+        ArtifactError,
+        read_metadata,
+        select_artifact_dir,
+    )
+
+    candidates = []
+    with contextlib.suppress(ArtifactError):  # nothing selectable: look the version up by name
+        candidates.append(select_artifact_dir(model_dir or None, root))
+    candidates.append((root or ARTIFACTS_DIR) / tier / version)
+    for directory in candidates:
+        if not directory.is_dir():
+            continue
+        metadata = read_metadata(directory)  # verifies every checksum first
+        if metadata.get("version") == version and metadata.get("tier") == tier:
+            return metadata
+    return None
+
+
+def monitoring_table(
+    scoring: pd.DataFrame,
+    history: pd.DataFrame,
+    transactions: pd.DataFrame,
+    model_dir: str | None,
+    horizons: Mapping[str, int],
+    evaluated_at: dt.datetime | None = None,
+    root: Path | None = None,
+) -> pa.Table:
+    """All monitoring rows for the scoring run in `scoring` (client_profiles_with_predictions)."""
+    moment = (evaluated_at or dt.datetime.now(dt.UTC)).replace(tzinfo=None, microsecond=0)
+    if scoring.empty:
+        context = RunContext("none", "none", None, moment)
+        rows = [_row(context, "drift", "scoring_rows", "warning", "no clients were scored")]
+        return pa.Table.from_pylist(rows, schema=SCHEMA)
+    tier = str(scoring["model_tier"].iloc[0])
+    version = str(scoring["model_version"].iloc[0])
+    as_of = pd.to_datetime(scoring["as_of_date"]).max().date()
+    context = RunContext(tier, version, as_of, moment)
+    metadata = load_version_metadata(tier, version, model_dir, root)
+    if metadata is None:
+        rows = [
+            _row(
+                context,
+                "drift",
+                "artifact",
+                "warning",
+                f"artifact {tier}/{version} that scored today's predictions was not found: no "
+                "drift check possible",
+            )
+        ]
+    else:
+        rows = drift_rows(metadata, scoring, context)
+    holdout_aucs = {}
+    for (run_tier, run_version), _ in history.groupby(["model_tier", "model_version"]):
+        found = (
+            metadata
+            if run_version == version
+            else load_version_metadata(run_tier, run_version, None, root)
+        )
+        if found:
+            holdout_aucs[run_version] = {
+                target: found["holdout_metrics"].get(target, {}).get("roc_auc")
+                for target in ("purchase", "churn")
+            }
+    dates = pd.to_datetime(transactions["transaction_date"])
+    observed_through = min(as_of, dates.max().date()) if len(dates) else None
+    rows += realized_rows(history, transactions, observed_through, horizons, holdout_aucs, context)
+    return pa.Table.from_pylist(rows, schema=SCHEMA)
