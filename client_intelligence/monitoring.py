@@ -8,7 +8,7 @@ Two kinds of checks, one row each in the ml_model_monitoring model:
   needs the training examples again and an artifact stays self-describing.
 - realized_performance: for every (model_version, as_of_date) in prediction_history whose
   horizon has fully elapsed in the data, the ROC AUC and the calibration of what that version
-  predicted, against what the clients then did (transactions after as_of_date).
+  predicted, against what the clients then did (prediction_outcomes: the training labels).
 
 Thresholds are the conventional ones and are documented in the README; they only colour a row
 (ok / warning / alert), nothing is blocked.
@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -259,50 +258,6 @@ def _bin_label(edges: list[float], position: int) -> str:
 # ---------------------------------------------------------------- realized performance
 
 
-def realized_labels(
-    history: pd.DataFrame,
-    transactions: pd.DataFrame,
-    horizons: Mapping[str, int],
-) -> pd.DataFrame:
-    """Per scored row: purchased within the purchase horizon, and churned (past buyers only).
-
-    As in ml_training_examples: a profile as of D uses data up to D, so its outcome window is
-    (D, D + horizon]. Churn is defined only for clients who had bought on or before D.
-    """
-    scored = history[["client_id", "as_of_date", "model_version"]].assign(
-        as_of_date=lambda frame: pd.to_datetime(frame["as_of_date"])
-    )
-    sales = transactions[["client_id", "transaction_date"]].assign(
-        transaction_date=lambda frame: pd.to_datetime(frame["transaction_date"])
-    )
-    connection = duckdb.connect()
-    connection.register("history", scored)
-    connection.register("sales", sales)
-    purchase, churn = int(horizons["purchase"]), int(horizons["churn"])
-    return connection.sql(
-        f"""
-        select
-            history.client_id,
-            history.as_of_date,
-            history.model_version,
-            count(sales.client_id) filter (
-                where sales.transaction_date > history.as_of_date
-                and sales.transaction_date <= history.as_of_date + interval ({purchase}) day
-            ) > 0 as purchased,
-            count(sales.client_id) filter (
-                where sales.transaction_date <= history.as_of_date
-            ) > 0 as bought_before,
-            count(sales.client_id) filter (
-                where sales.transaction_date > history.as_of_date
-                and sales.transaction_date <= history.as_of_date + interval ({churn}) day
-            ) = 0 as churned
-        from history
-        left join sales on history.client_id = sales.client_id
-        group by all
-        """
-    ).df()
-
-
 def expected_calibration_error(labels: np.ndarray, probabilities: np.ndarray) -> float:
     """Mean |predicted - observed| over equal-count deciles of the prediction, row-weighted."""
     order = np.argsort(probabilities, kind="stable")
@@ -406,7 +361,6 @@ def target_rows(
 
 def realized_rows(
     history: pd.DataFrame,
-    transactions: pd.DataFrame,
     observed_through: dt.date | None,
     horizons: Mapping[str, int],
     holdout_aucs: Mapping[str, Mapping[str, float]],
@@ -414,9 +368,10 @@ def realized_rows(
 ) -> list[dict[str, Any]]:
     """Realized metrics of every scored (version, as_of_date) whose horizon has elapsed.
 
-    `observed_through` is the last day outcomes are known for (the scoring run's as_of_date,
-    capped at the latest transaction). A run still inside its horizon gets a "no outcomes yet"
-    row per target, never a number.
+    `history` is prediction_outcomes: past predictions with label_purchased / label_churned,
+    labelled as the training examples are (null while unknown; churn null for clients who had
+    never bought). `observed_through` is the last day of known data (today's as_of_date). A run
+    still inside its horizon gets a "no outcomes yet" row per target, never a number.
     """
     if history.empty:
         return [_row(context, "realized_performance", "history", "ok", "no scoring history yet")]
@@ -440,7 +395,7 @@ def realized_rows(
         for target, _ in targets:
             window_end = run.as_of_date + dt.timedelta(days=int(horizons[target]))
             if observed_through is None or window_end > observed_through:
-                known = observed_through.isoformat() if observed_through else "no transactions"
+                known = observed_through.isoformat() if observed_through else "no data"
                 rows.append(
                     _row(
                         context,
@@ -461,32 +416,15 @@ def realized_rows(
                 elapsed_runs.append((run, target, identity))
     if not elapsed_runs:
         return rows
-    wanted = {(run.model_version, run.as_of_date) for run, _, _ in elapsed_runs}
-    scored = history[
-        [
-            (version, day) in wanted
-            for version, day in zip(history["model_version"], history["as_of_date"], strict=True)
-        ]
-    ]
-    labelled = scored.merge(
-        realized_labels(scored, transactions, horizons).assign(
-            as_of_date=lambda frame: pd.to_datetime(frame["as_of_date"]).dt.date
-        ),
-        on=["client_id", "as_of_date", "model_version"],
-        how="left",
-        validate="one_to_one",
-    )
     for run, target, identity in elapsed_runs:
-        subset = labelled[
-            (labelled["model_version"] == run.model_version)
-            & (labelled["as_of_date"] == run.as_of_date)
+        subset = history[
+            (history["model_version"] == run.model_version)
+            & (history["as_of_date"] == run.as_of_date)
         ]
+        label = "label_purchased" if target == "purchase" else "label_churned"
+        subset = subset[subset[label].notna()]
         column = dict(targets)[target]
-        if target == "churn":
-            subset = subset[subset["bought_before"]]
-            outcome = subset["churned"]
-        else:
-            outcome = subset["purchased"]
+        outcome = subset[label]
         if subset.empty:
             rows.append(
                 _row(
@@ -542,7 +480,6 @@ def load_version_metadata(
 def monitoring_table(
     scoring: pd.DataFrame,
     history: pd.DataFrame,
-    transactions: pd.DataFrame,
     model_dir: str | None,
     horizons: Mapping[str, int],
     evaluated_at: dt.datetime | None = None,
@@ -584,7 +521,5 @@ def monitoring_table(
                 target: found["holdout_metrics"].get(target, {}).get("roc_auc")
                 for target in ("purchase", "churn")
             }
-    dates = pd.to_datetime(transactions["transaction_date"])
-    observed_through = min(as_of, dates.max().date()) if len(dates) else None
-    rows += realized_rows(history, transactions, observed_through, horizons, holdout_aucs, context)
+    rows += realized_rows(history, as_of, horizons, holdout_aucs, context)
     return pa.Table.from_pylist(rows, schema=SCHEMA)

@@ -79,36 +79,32 @@ def test_unknown_status_is_refused():
 # ---------------------------------------------------------------- realized performance
 
 
-def _history_and_sales(as_of: dt.date, clients: int = 200):
-    """Clients whose predicted probability is their true chance of buying after as_of."""
+def _history_with_outcomes(as_of: dt.date, clients: int = 200):
+    """Past buyers whose predicted probability is their true chance of buying after as_of, with
+    the labels prediction_outcomes gives them (churned: did not buy again)."""
     rng = np.random.default_rng(1)
     probabilities = rng.uniform(0, 1, clients)
     bought = rng.uniform(0, 1, clients) < probabilities
-    ids = [f"c{i}" for i in range(clients)]
     history = pd.DataFrame(
         {
-            "client_id": ids,
+            "client_id": [f"c{i}" for i in range(clients)],
             "as_of_date": as_of,
             "model_tier": "fast",
             "model_version": "v_1",
             "purchase_probability": probabilities,
             "churn_risk": 1 - probabilities,
+            "label_purchased": bought.astype(int),
+            "label_churned": (~bought).astype(int),
         }
     )
-    past = [(client, as_of - dt.timedelta(days=30)) for client in ids]
-    future = [
-        (client, as_of + dt.timedelta(days=10))
-        for client, did in zip(ids, bought, strict=True)
-        if did
-    ]
-    sales = pd.DataFrame(past + future, columns=["client_id", "transaction_date"])
-    return history, sales, bought
+    return history, bought
 
 
 def test_no_outcomes_yet_is_said_never_computed():
-    history, sales, _ = _history_and_sales(dt.date(2026, 6, 1))
+    history, _ = _history_with_outcomes(dt.date(2026, 6, 1))
+    unknown = history.assign(label_purchased=None, label_churned=None)
     rows = monitoring.realized_rows(
-        history, sales, dt.date(2026, 6, 30), {"purchase": 90, "churn": 180}, {}, CONTEXT
+        unknown, dt.date(2026, 6, 30), {"purchase": 90, "churn": 180}, {}, CONTEXT
     )
     assert {row["subject"] for row in rows} == {"purchase_outcomes", "churn_outcomes"}
     assert all(row["value"] is None and row["status"] == "ok" for row in rows)
@@ -117,10 +113,9 @@ def test_no_outcomes_yet_is_said_never_computed():
 
 def test_realized_auc_and_calibration_once_the_horizon_has_elapsed():
     as_of = dt.date(2026, 1, 1)
-    history, sales, bought = _history_and_sales(as_of)
+    history, bought = _history_with_outcomes(as_of)
     rows = monitoring.realized_rows(
         history,
-        sales,
         dt.date(2026, 6, 30),
         {"purchase": 90, "churn": 180},
         {"v_1": {"purchase": 0.95, "churn": None}},
@@ -295,7 +290,7 @@ def test_dashboard_shows_a_monitoring_banner_for_shifted_data(
     assert "Model monitoring:" in text and "ALERT: PSI" in text and "monetary_total_eur" in text
 
 
-def test_no_transactions_and_unknown_artifact_are_said_not_crashed(tmp_path: Path):
+def test_unknown_artifact_and_running_horizons_are_said_not_crashed(tmp_path: Path):
     scoring = pd.DataFrame(
         {
             "client_id": ["a", "b"],
@@ -306,18 +301,17 @@ def test_no_transactions_and_unknown_artifact_are_said_not_crashed(tmp_path: Pat
         }
     )
     history = scoring[["client_id", "as_of_date", "model_tier", "model_version"]].assign(
-        purchase_probability=0.5, churn_risk=0.5
+        purchase_probability=0.5, churn_risk=0.5, label_purchased=None, label_churned=None
     )
-    no_sales = pd.DataFrame({"client_id": [], "transaction_date": pd.to_datetime([])})
     table = monitoring.monitoring_table(
-        scoring, history, no_sales, None, {"purchase": 90, "churn": 180}, root=tmp_path
+        scoring, history, None, {"purchase": 90, "churn": 180}, root=tmp_path
     ).to_pylist()
     assert table[0]["subject"] == "artifact" and table[0]["status"] == "warning"
     assert "was not found" in table[0]["detail"]
     realized = [row for row in table if row["check_type"] == "realized_performance"]
     assert len(realized) == 2 and all(row["value"] is None for row in realized)
-    assert all("no transactions" in row["detail"] for row in realized)
+    assert all("no outcomes yet" in row["detail"] for row in realized)
     empty = monitoring.monitoring_table(
-        scoring.iloc[0:0], history.iloc[0:0], no_sales, None, {"purchase": 90, "churn": 180}
+        scoring.iloc[0:0], history.iloc[0:0], None, {"purchase": 90, "churn": 180}
     ).to_pylist()
     assert [row["detail"] for row in empty] == ["no clients were scored"]
