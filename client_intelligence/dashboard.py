@@ -16,6 +16,7 @@ import jsonschema
 import plotly.offline
 
 from client_intelligence.files import atomic_write_text
+from client_intelligence.knowledge_graph import export_knowledge_graph
 
 TEMPLATE = Path(__file__).with_name("dashboard_template.html")
 SCHEMA = json.loads(Path(__file__).with_name("dashboard_schema.json").read_text())
@@ -127,4 +128,5 @@ def export_dashboard(
     jsonschema.validate(data, SCHEMA)
     atomic_write_text(output_dir / "data.json", json.dumps(data, indent=1))
     atomic_write_text(output_dir / "index.html", render_page(data))
+    export_knowledge_graph(database, output_dir / "knowledge_graph.json")
     return data

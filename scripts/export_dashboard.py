@@ -1,5 +1,6 @@
 #!/usr/bin/env python
-"""Write dashboard/data.json and the self-contained dashboard/index.html from the DuckDB file."""
+"""Write dashboard/data.json, the self-contained dashboard/index.html and
+dashboard/knowledge_graph.json (Cytoscape.js elements) from the DuckDB file."""
 
 import argparse
 import sys
