@@ -250,5 +250,5 @@ def export_dashboard(
     jsonschema.validate(data, SCHEMA)
     atomic_write_text(output_dir / "data.json", json.dumps(data, indent=1))
     atomic_write_text(output_dir / "index.html", render_page(data))
-    export_knowledge_graph(database, output_dir / "knowledge_graph.json")
+    export_knowledge_graph(database, output_dir / "knowledge_graph.json", missing_ok=True)
     return data

@@ -156,10 +156,30 @@ def build_elements(
     }
 
 
+def graph_tables_present(database: Path) -> bool:
+    """Whether the warehouse holds the graph (older ones, or builds without predictions, do not)."""
+    with duckdb.connect(str(database), read_only=True) as connection:
+        try:
+            _require_tables(connection)
+        except KnowledgeGraphError:
+            return False
+    return True
+
+
 def export_knowledge_graph(
-    database: Path, path: Path, max_clients: int | None = DEFAULT_MAX_GRAPH_CLIENTS
-) -> dict[str, Any]:
-    """Build, validate and write the Cytoscape JSON atomically (readers never see half a file)."""
+    database: Path,
+    path: Path,
+    max_clients: int | None = DEFAULT_MAX_GRAPH_CLIENTS,
+    missing_ok: bool = False,
+) -> dict[str, Any] | None:
+    """Build, validate and write the Cytoscape JSON atomically (readers never see half a file).
+
+    With `missing_ok`, a warehouse without the graph tables writes nothing and returns None,
+    and a graph left from an earlier export is removed rather than shown beside newer data.
+    """
+    if missing_ok and not graph_tables_present(database):
+        path.unlink(missing_ok=True)
+        return None
     graph = build_elements(database, max_clients)
     atomic_write_text(path, json.dumps(graph, ensure_ascii=False, separators=(",", ":")))
     return graph

@@ -175,6 +175,19 @@ def test_no_edge_points_at_a_missing_node(actions_warehouse: Warehouse):
     assert actions_warehouse.scalar(
         "select count(*) from knowledge_graph_edges where edge_type = 'RECOMMENDED'"
     ) == actions_warehouse.scalar("select count(*) from recommended_actions")
+    # Each client is a member of its value segment, its risk segment and its fitted segment.
+    memberships = actions_warehouse.query(
+        """
+        select split_part(target, ':', 2) as kind, count(*), count(distinct source)
+        from knowledge_graph_edges where edge_type = 'MEMBER_OF' group by kind order by kind
+        """
+    )
+    clients = actions_warehouse.scalar("select count(*) from client_profiles_with_predictions")
+    assert memberships == [("cluster", clients, clients), ("risk", clients, clients),
+                           ("value", clients, clients)]  # fmt: skip
+    assert actions_warehouse.scalar(
+        "select count(*) from knowledge_graph_nodes where node_id like 'segment:cluster:%'"
+    ) == actions_warehouse.scalar("select count(distinct segment_id) from client_segments")
     assert (
         actions_warehouse.scalar(
             "select weight from knowledge_graph_edges"
@@ -247,3 +260,8 @@ def test_dangling_edges_and_missing_tables_are_errors(tmp_path: Path):
         build_elements(empty)
     with pytest.raises(ValueError, match="at least 0"):
         build_elements(empty, max_clients=-1)
+    # The dashboard export tolerates an older warehouse, and drops a stale graph.
+    stale = tmp_path / "knowledge_graph.json"
+    stale.write_text("{}")
+    assert export_knowledge_graph(empty, stale, missing_ok=True) is None
+    assert not stale.exists()

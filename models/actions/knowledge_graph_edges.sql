@@ -1,7 +1,8 @@
 -- The edges of the client knowledge graph, each with a weight:
 --   INTERESTED_IN   client -> concept   mentions in the client's notes up to the profile date
 --   BELONGS_TO      concept -> bucket   1
---   MEMBER_OF       client -> segment   1 (value and risk segment)
+--   MEMBER_OF       client -> segment   1 for the value and risk segments; 1 / (1 + distance to
+--                                       the centre) for the fitted client segment
 --   RECOMMENDED     client -> action    the action's score in recommended_actions
 --   CO_OCCURS_WITH  concept -- concept  notes mentioning both; one edge per unordered pair
 --                                       (source < target), kept from
@@ -61,6 +62,13 @@ segment_edges as (
         'MEMBER_OF' as edge_type,
         1.0::double as weight
     from clients
+    union all
+    select
+        'client:' || client_id as source,
+        'segment:cluster:' || segment_id as target,
+        'MEMBER_OF' as edge_type,
+        1.0 / (1.0 + distance_to_centre) as weight
+    from {{ ref('client_segments') }}
 ),
 
 recommendation_edges as (

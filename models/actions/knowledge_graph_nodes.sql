@@ -1,6 +1,7 @@
--- The nodes of the client knowledge graph: clients, concepts, concept buckets, segments and
--- playbook actions. Node ids are namespaced by type ("client:…", "concept:…", "segment:value:…")
--- so that no two kinds of thing can share an id.
+-- The nodes of the client knowledge graph: clients, concepts, concept buckets, segments (value,
+-- risk and the fitted client segments) and playbook actions. Node ids are namespaced by type
+-- ("client:…", "concept:…", "segment:value:…", "segment:cluster:…") so that no two kinds of
+-- thing can share an id.
 with
 
 client_nodes as (
@@ -40,6 +41,16 @@ segment_nodes as (
     from {{ ref('segment_cutoffs') }}
 ),
 
+cluster_nodes as (
+    -- The segments fitted at training time (k-means), with their readable labels.
+    select distinct
+        'segment:cluster:' || segment_id as node_id,
+        'segment' as node_type,
+        segment_label as label,
+        'cluster' as node_group
+    from {{ ref('client_segments') }}
+),
+
 action_nodes as (
     select
         'action:' || action_id as node_id,
@@ -56,5 +67,7 @@ union all
 select * from bucket_nodes
 union all
 select * from segment_nodes
+union all
+select * from cluster_nodes
 union all
 select * from action_nodes
