@@ -14,12 +14,18 @@ from typing import Any
 import duckdb
 import jsonschema
 import plotly.offline
+import pyarrow as pa
 
 from client_intelligence.files import atomic_write_text
+from client_intelligence.knowledge_graph import export_knowledge_graph
 
 TEMPLATE = Path(__file__).with_name("dashboard_template.html")
 SCHEMA = json.loads(Path(__file__).with_name("dashboard_schema.json").read_text())
 DEFAULT_MAX_CLIENTS = 5000
+# The 3D map shows at most this many clients: a fixed sample (by hash of the client id, so the
+# same clients every export) of all clients, not only the table's top ones, so every segment
+# shows. A browser draws a few thousand WebGL points without effort.
+DEFAULT_MAP_POINTS = 3000
 
 
 def _rows(connection: duckdb.DuckDBPyConnection, sql: str) -> list[dict[str, Any]]:
@@ -35,8 +41,18 @@ def _model(connection: duckdb.DuckDBPyConnection) -> dict[str, Any]:
         " from client_profiles_with_predictions"
     ).fetchone()
     directory = ARTIFACTS_DIR / str(tier) / str(version)
-    metrics = read_metadata(directory)["holdout_metrics"] if directory.is_dir() else {}
-    return {"tier": tier, "version": version, "holdout_metrics": metrics}
+    metadata = read_metadata(directory) if directory.is_dir() else {}
+    segmentation = metadata.get("segmentation", {})
+    return {
+        "tier": tier,
+        "version": version,
+        "holdout_metrics": metadata.get("holdout_metrics", {}),
+        "segmentation": {
+            key: segmentation[key]
+            for key in ("chosen_k", "silhouette_by_k", "map_explained_variance")
+            if key in segmentation
+        },
+    }
 
 
 def _monitoring(connection: duckdb.DuckDBPyConnection) -> dict[str, Any]:
@@ -63,9 +79,95 @@ def _monitoring(connection: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     return {"status": status, "counts": counts, "warnings": warnings, "detail": None}
 
 
-def build_dashboard_data(database: Path, max_clients: int = DEFAULT_MAX_CLIENTS) -> dict[str, Any]:
+def _has_table(connection: duckdb.DuckDBPyConnection, name: str) -> bool:
+    """Whether `name` was built: segments and actions are optional in older warehouses."""
+    return bool(
+        connection.execute(
+            "select count(*) from information_schema.tables where table_name = ?", [name]
+        ).fetchall()[0][0]
+    )
+
+
+def _client_segments(connection: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    return _rows(
+        connection,
+        """
+        select segments.segment_id, segments.segment_label, count(*) as clients,
+            avg(scored.predicted_clv) as average_clv,
+            avg(scored.churn_risk) as average_churn_risk,
+            avg(scored.purchase_probability) as average_purchase_probability
+        from client_segments as segments
+        inner join client_profiles_with_predictions as scored
+            on segments.client_id = scored.client_id
+        group by all order by segments.segment_id
+        """,
+    )
+
+
+def _map_points(connection: duckdb.DuckDBPyConnection, limit: int) -> list[dict[str, Any]]:
+    return _rows(
+        connection,
+        f"""
+        select segments.client_id as id, segments.segment_id,
+            round(segments.map_x, 4) as x, round(segments.map_y, 4) as y,
+            round(segments.map_z, 4) as z,
+            round(scored.purchase_probability, 4) as purchase_probability,
+            round(scored.predicted_clv, 2) as predicted_clv
+        from client_segments as segments
+        inner join client_profiles_with_predictions as scored
+            on segments.client_id = scored.client_id
+        order by hash(segments.client_id), segments.client_id
+        limit {int(limit)}
+        """,
+    )
+
+
+def _actions_by_client(
+    connection: duckdb.DuckDBPyConnection, client_ids: list[str]
+) -> dict[str, list[dict[str, Any]]]:
+    """Each listed client's recommended actions, best first.
+
+    The reason shown is the concept that triggered the action, or the scores for actions
+    triggered by scores alone: never the matched words or the excerpt, because the export holds
+    no note text (see the README's privacy section).
+    """
+    if not client_ids:
+        return {}
+    connection.register("dashboard_clients", pa.table({"client_id": client_ids}))
+    rows = _rows(
+        connection,
+        """
+        select actions.client_id, actions.action_rank as rank, actions.action_id,
+            actions.title, actions.channel, actions.priority,
+            case
+                when actions.evidence_concept_id is null then actions.rationale
+                else 'Notes mention ' || actions.evidence_concept_label
+            end as reason
+        from recommended_actions as actions
+        inner join dashboard_clients on actions.client_id = dashboard_clients.client_id
+        order by actions.client_id, actions.action_rank
+        """,
+    )
+    actions: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        actions.setdefault(row.pop("client_id"), []).append(row)
+    return actions
+
+
+def build_dashboard_data(
+    database: Path, max_clients: int = DEFAULT_MAX_CLIENTS, map_points: int = DEFAULT_MAP_POINTS
+) -> dict[str, Any]:
     """Everything the page shows; `clients` holds the top `max_clients` by marketing priority."""
     with duckdb.connect(str(database), read_only=True) as connection:
+        has_segments = _has_table(connection, "client_segments")
+        has_actions = _has_table(connection, "recommended_actions")
+        segment_join = (
+            "left join client_segments as segments"
+            " on client_profiles_with_predictions.client_id = segments.client_id"
+            if has_segments
+            else "left join (select null::varchar as client_id, null::integer as segment_id,"
+            " null::varchar as segment_label) as segments on false"
+        )
         metrics = _rows(
             connection,
             """
@@ -104,7 +206,9 @@ def build_dashboard_data(database: Path, max_clients: int = DEFAULT_MAX_CLIENTS)
             connection,
             f"""
             select
-                client_id as id,
+                client_profiles_with_predictions.client_id as id,
+                segments.segment_id,
+                segments.segment_label,
                 round(purchase_probability, 4) as purchase_probability,
                 round(churn_risk, 4) as churn_risk,
                 round(predicted_clv, 2) as predicted_clv,
@@ -116,12 +220,21 @@ def build_dashboard_data(database: Path, max_clients: int = DEFAULT_MAX_CLIENTS)
                 round(purchase_probability * predicted_clv * (1 - churn_risk), 2)
                     as marketing_priority
             from client_profiles_with_predictions
-            order by marketing_priority desc, client_id
+            {segment_join}
+            order by marketing_priority desc, id
             limit {int(max_clients)}
             """,
         )
+        actions = (
+            _actions_by_client(connection, [client["id"] for client in clients])
+            if has_actions
+            else {}
+        )
         for client in clients:
             client["top_concepts"] = client["top_concepts"] or []
+            client["actions"] = actions.get(client["id"], [])
+        client_segments = _client_segments(connection) if has_segments else []
+        points = _map_points(connection, map_points) if has_segments else []
         monitoring = _monitoring(connection)
         model = _model(connection)
     return {
@@ -130,6 +243,13 @@ def build_dashboard_data(database: Path, max_clients: int = DEFAULT_MAX_CLIENTS)
         "metrics": metrics,
         "concepts": concepts,
         "segments": segments,
+        "client_segments": client_segments,
+        "map": {
+            "points": points,
+            "sample_rule": f"a fixed sample of at most {int(map_points)} clients"
+            " (ordered by a hash of the client id)",
+        },
+        "actions_available": has_actions,
         "clients": clients,
         "monitoring": monitoring,
     }
@@ -145,12 +265,16 @@ def render_page(data: dict[str, Any]) -> str:
 
 
 def export_dashboard(
-    database: Path, output_dir: Path, max_clients: int = DEFAULT_MAX_CLIENTS
+    database: Path,
+    output_dir: Path,
+    max_clients: int = DEFAULT_MAX_CLIENTS,
+    map_points: int = DEFAULT_MAP_POINTS,
 ) -> dict:
     """Validate against the documented schema, then write data.json and index.html atomically."""
-    data = build_dashboard_data(database, max_clients)
+    data = build_dashboard_data(database, max_clients, map_points)
     data = json.loads(json.dumps(data, default=str))
     jsonschema.validate(data, SCHEMA)
     atomic_write_text(output_dir / "data.json", json.dumps(data, indent=1))
     atomic_write_text(output_dir / "index.html", render_page(data))
+    export_knowledge_graph(database, output_dir / "knowledge_graph.json", missing_ok=True)
     return data

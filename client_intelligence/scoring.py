@@ -7,7 +7,9 @@ score the same way. Works column-wise on Arrow/NumPy: no row-by-row Python.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -122,6 +124,22 @@ def _linear_purchase_pipeline(estimator):
     return None
 
 
+def raw_predictions(
+    estimators: Mapping[str, Any], features: pd.DataFrame
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Purchase probability, churn risk and predicted CLV (never negative) per row.
+
+    Shared by scoring and by the segmentation fitted at training time, so both see the same
+    numbers.
+    """
+    if not len(features):  # sklearn refuses empty input: an empty, typed result
+        return np.empty(0), np.empty(0), np.empty(0)
+    purchase = estimators["purchase"].predict_proba(features)[:, 1]
+    churn = estimators["churn"].predict_proba(features)[:, 1]
+    clv = np.clip(estimators["clv"].predict(features), 0, None)
+    return purchase, churn, clv
+
+
 def score_profiles(
     profiles: pa.Table,
     artifact: LoadedArtifact,
@@ -130,12 +148,7 @@ def score_profiles(
 ) -> pa.Table:
     """Every column of `profiles` plus the prediction columns."""
     features = feature_frame(profiles)[artifact.feature_names]
-    if len(features):
-        purchase = artifact.estimators["purchase"].predict_proba(features)[:, 1]
-        churn = artifact.estimators["churn"].predict_proba(features)[:, 1]
-        clv = np.clip(artifact.estimators["clv"].predict(features), 0, None)
-    else:  # nothing usable to score (sklearn refuses empty input): an empty, typed result
-        purchase = churn = clv = np.empty(0)
+    purchase, churn, clv = raw_predictions(artifact.estimators, features)
     thresholds = artifact.metadata["thresholds"]
     count = len(features)
     percentile = pd.Series(purchase).rank(pct=True, method="max").to_numpy() * 100

@@ -9,6 +9,7 @@ from pathlib import Path
 from client_intelligence.artifacts import write_artifact
 from client_intelligence.metrics import format_metrics_table
 from client_intelligence.project import ARTIFACTS_DIR, duckdb_path, label_horizons
+from client_intelligence.segmentation import SegmentationError
 from client_intelligence.training import (
     NotEnoughHistoryError,
     load_training_data,
@@ -35,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         examples, transactions = load_training_data(database)
         result = train_artifact(examples, transactions, args.tier, label_horizons())
-    except (FileNotFoundError, NotEnoughHistoryError) as error:
+    except (FileNotFoundError, NotEnoughHistoryError, SegmentationError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     metadata = result.metadata

@@ -32,6 +32,7 @@ from sklearn.preprocessing import FunctionTransformer, OneHotEncoder, StandardSc
 from client_intelligence.features import TARGETS, Target, categorical_columns, feature_columns
 from client_intelligence.metrics import classification_metrics, regression_metrics
 from client_intelligence.monitoring import training_feature_reference
+from client_intelligence.segmentation import SEGMENTS_ESTIMATOR, fit_on_latest_cutoff
 
 # Fixed, not early-stopped: early stopping would pick the iteration count on a random split that
 # mixes cutoffs. Prediction cost grows with the number of trees (see scripts/bench_scoring.py).
@@ -258,6 +259,8 @@ def train_artifact(
     metadata["horizons_days"] = horizons
     metadata["model_family"] = family
     estimators = {name: result.estimator for name, result in trained.items()}
+    segmentation = fit_on_latest_cutoff(examples, estimators, metadata["feature_names"])
+    estimators[SEGMENTS_ESTIMATOR], metadata["segmentation"] = segmentation, segmentation.metadata
     return TrainedArtifact(estimators, metadata, trained)
 
 

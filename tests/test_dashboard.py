@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+import duckdb
 import jsonschema
 import pytest
 from conftest import Warehouse
@@ -13,13 +14,15 @@ from conftest import Warehouse
 from client_intelligence import artifacts
 from client_intelligence.dashboard import SCHEMA, export_dashboard
 
+MAP_POINTS = 250
+
 
 @pytest.fixture(scope="module")
 def dashboard_dir(trained_warehouse: Warehouse, tmp_path_factory) -> Path:
     output = tmp_path_factory.mktemp("dashboard")
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(artifacts, "ARTIFACTS_DIR", trained_warehouse.artifacts_dir)
-        export_dashboard(trained_warehouse.database, output, max_clients=300)
+        export_dashboard(trained_warehouse.database, output, max_clients=300, map_points=MAP_POINTS)
     return output
 
 
@@ -34,6 +37,52 @@ def test_data_json_follows_the_documented_schema(dashboard_dir: Path, trained_wa
     assert priorities == sorted(priorities, reverse=True)
     assert data["model"]["holdout_metrics"]["purchase"]["roc_auc"] > 0.5
     assert data["concepts"] and data["concepts"][0]["mentions"] >= data["concepts"][-1]["mentions"]
+
+
+def test_export_has_segments_map_and_actions(dashboard_dir: Path, trained_warehouse):
+    data = json.loads((dashboard_dir / "data.json").read_text())
+    segments = data["client_segments"]
+    assert sum(segment["clients"] for segment in segments) == data["metrics"]["clients"]
+    assert len(segments) == data["model"]["segmentation"]["chosen_k"]
+    labels = {segment["segment_id"]: segment["segment_label"] for segment in segments}
+    assert len(set(labels.values())) == len(labels)
+    assert all(
+        labels[client["segment_id"]] == client["segment_label"] for client in data["clients"]
+    )
+    points = data["map"]["points"]
+    assert len(points) == min(MAP_POINTS, data["metrics"]["clients"])
+    assert {point["segment_id"] for point in points} <= set(labels)
+    stored = dict(
+        (
+            (client_id, (x, y, z))
+            for client_id, x, y, z in trained_warehouse.query(
+                "select client_id, map_x, map_y, map_z from client_segments"
+            )
+        )
+    )
+    point = points[0]
+    assert (point["x"], point["y"], point["z"]) == tuple(round(v, 4) for v in stored[point["id"]])
+    assert data["actions_available"] is True
+    expected = trained_warehouse.query(
+        f"select action_rank, title from recommended_actions"
+        f" where client_id = '{data['clients'][0]['id']}' order by action_rank"
+    )
+    assert [(a["rank"], a["title"]) for a in data["clients"][0]["actions"]] == expected
+    assert any(client["actions"] for client in data["clients"])
+
+
+def test_export_without_actions_or_segments_still_works(trained_warehouse, tmp_path: Path):
+    copy = tmp_path / "older.duckdb"
+    shutil.copy(trained_warehouse.database, copy)
+    with duckdb.connect(str(copy)) as connection:
+        connection.execute("drop table recommended_actions")
+        connection.execute("drop table client_segments")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(artifacts, "ARTIFACTS_DIR", trained_warehouse.artifacts_dir)
+        data = export_dashboard(copy, tmp_path / "out", max_clients=20)
+    assert data["actions_available"] is False and data["client_segments"] == []
+    assert data["map"]["points"] == [] and len(data["clients"]) == 20
+    assert all(c["actions"] == [] and c["segment_label"] is None for c in data["clients"])
 
 
 def test_schema_rejects_a_broken_export():
@@ -73,5 +122,31 @@ def test_page_renders_charts_and_table_without_console_errors(dashboard_dir: Pat
         page.click("th[data-key='predicted_clv']")
         first_clv = page.locator("#clients tbody tr >> nth=0 >> td >> nth=4").inner_text()
         assert first_clv
+        page.select_option("#filter-value", "")
+        # segments: the table, the 3D map (one trace per segment, with hover text) and the filter
+        data = json.loads((dashboard_dir / "data.json").read_text())
+        labels = [segment["segment_label"] for segment in data["client_segments"]]
+        assert page.locator("#segments tbody tr").count() == len(labels)
+        assert page.locator("#segments tbody").inner_text().count("·") >= 1
+        assert page.locator("#chart-map .gl-container canvas").count() >= 1
+        traces = page.evaluate(
+            "() => document.getElementById('chart-map').data.map((t) =>"
+            " ({type: t.type, name: t.name, points: t.x.length, text: t.text[0] || ''}))"
+        )
+        assert [trace["name"] for trace in traces] == labels
+        assert {trace["type"] for trace in traces} == {"scatter3d"}
+        assert sum(trace["points"] for trace in traces) == MAP_POINTS
+        assert all("purchase probability" in t["text"] for t in traces if t["points"])
+        assert page.locator("#chart-map .legend .traces").count() == len(labels)
+        page.select_option("#filter-segment", label=labels[-1])
+        rows = page.locator("#clients tbody tr")
+        assert 0 < rows.count() < rows_before
+        assert {rows.nth(i).locator("td >> nth=7").inner_text() for i in range(rows.count())} == {
+            labels[-1]
+        }
+        page.select_option("#filter-segment", "")
+        # each client's recommended actions
+        assert page.locator("#clients ol.actions li").count() > 0
+        assert "Recommended actions" in page.locator("#clients thead").inner_text()
         browser.close()
     assert errors == []

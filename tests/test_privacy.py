@@ -71,6 +71,7 @@ def test_no_original_value_reaches_the_dashboard(pii_warehouse: Warehouse, tmp_p
         patch.setattr(artifacts, "ARTIFACTS_DIR", tmp_path / "none")
         export_dashboard(pii_warehouse.database, tmp_path)
     exported = (tmp_path / "data.json").read_text() + (tmp_path / "index.html").read_text()[-20000:]
+    exported += (tmp_path / "knowledge_graph.json").read_text()
     assert [value for value in ORIGINAL_VALUES if value in exported] == []
 
 
@@ -117,6 +118,7 @@ def test_erased_client_is_nowhere(
     export_dashboard(warehouse.database, tmp_path / "dashboard")
     assert client_id not in text_values(warehouse.database)
     assert client_id not in (tmp_path / "dashboard" / "data.json").read_text()
+    assert client_id not in (tmp_path / "dashboard" / "knowledge_graph.json").read_text()
     erased_rows = warehouse.scalar(
         "select count(*) from stg_notes_rejected where reject_reason = 'erased_client'"
     )
