@@ -215,6 +215,13 @@ class ClientSegmentation:
     labels: dict[int, str]
     metadata: dict[str, Any] = field(default_factory=dict)
 
+    def _label_array(self) -> np.ndarray:
+        """Labels indexed by segment_id (index 0 unused), for a vectorized lookup."""
+        names = np.empty(len(self.labels) + 1, dtype=object)
+        for segment_id, name in self.labels.items():
+            names[segment_id] = name
+        return names
+
     def assign(self, frame: pd.DataFrame) -> pd.DataFrame:
         """segment_id, segment_label, distance_to_centre, map_x, map_y, map_z per row."""
         missing = [name for name in self.features if name not in frame.columns]
@@ -232,7 +239,7 @@ class ClientSegmentation:
         return pd.DataFrame(
             {
                 "segment_id": segment_ids.astype(np.int32),
-                "segment_label": [self.labels[int(s)] for s in segment_ids],
+                "segment_label": self._label_array()[segment_ids],
                 "distance_to_centre": distances[np.arange(len(vectors)), clusters],
                 "map_x": coordinates[:, 0],
                 "map_y": coordinates[:, 1],
