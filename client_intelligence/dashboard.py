@@ -58,20 +58,19 @@ def _model(connection: duckdb.DuckDBPyConnection) -> dict[str, Any]:
 def _monitoring(connection: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     """Counts of the ml_model_monitoring checks by status, and every warning or alert."""
     counts = {"ok": 0, "warning": 0, "alert": 0}
-    try:
-        checks = _rows(
-            connection,
-            """
-            select check_type, model_version, strftime(as_of_date, '%Y-%m-%d') as as_of_date,
-                subject, value, threshold, status, detail
-            from ml_model_monitoring
-            order by case status when 'alert' then 0 when 'warning' then 1 else 2 end,
-                check_type, model_version, as_of_date, subject
-            """,
-        )
-    except duckdb.CatalogException:
+    if not _has_table(connection, "ml_model_monitoring"):
         detail = "ml_model_monitoring has not been built: run `dbt build`"
         return {"status": "not_run", "counts": counts, "warnings": [], "detail": detail}
+    checks = _rows(
+        connection,
+        """
+        select check_type, model_version, strftime(as_of_date, '%Y-%m-%d') as as_of_date,
+            subject, value, threshold, status, detail
+        from ml_model_monitoring
+        order by case status when 'alert' then 0 when 'warning' then 1 else 2 end,
+            check_type, model_version, as_of_date, subject
+        """,
+    )
     for check in checks:
         counts[check["status"]] += 1
     status = "alert" if counts["alert"] else "warning" if counts["warning"] else "ok"
@@ -129,7 +128,9 @@ def _actions_by_client(
 
     The reason shown is the concept that triggered the action, or the scores for actions
     triggered by scores alone: never the matched words or the excerpt, because the export holds
-    no note text (see the README's privacy section).
+    no note text (see the README's privacy section). A special-category concept (health,
+    religion: the sensitive_concepts seed) is named only by its category, as in the knowledge
+    graph export, which leaves such interests out.
     """
     if not client_ids:
         return {}
@@ -141,10 +142,14 @@ def _actions_by_client(
             actions.title, actions.channel, actions.priority,
             case
                 when actions.evidence_concept_id is null then actions.rationale
+                when sensitive.category is not null
+                    then 'Notes mention a ' || sensitive.category || ' consideration'
                 else 'Notes mention ' || actions.evidence_concept_label
             end as reason
         from recommended_actions as actions
         inner join dashboard_clients on actions.client_id = dashboard_clients.client_id
+        left join sensitive_concepts as sensitive
+            on actions.evidence_concept_id = sensitive.concept_id
         order by actions.client_id, actions.action_rank
         """,
     )

@@ -71,6 +71,23 @@ def test_export_has_segments_map_and_actions(dashboard_dir: Path, trained_wareho
     assert any(client["actions"] for client in data["clients"])
 
 
+def test_action_reasons_name_no_special_category_concept(dashboard_dir: Path, trained_warehouse):
+    sensitive_labels = {
+        label
+        for (label,) in trained_warehouse.query(
+            "select concepts.label from concepts inner join sensitive_concepts using (concept_id)"
+        )
+    }
+    reasons = [
+        action["reason"]
+        for client in json.loads((dashboard_dir / "data.json").read_text())["clients"]
+        for action in client["actions"]
+    ]
+    generic = [reason for reason in reasons if reason.endswith("consideration")]
+    assert generic, "the demo has clients whose action was triggered by a health concept"
+    assert not [r for r in reasons if any(label in r for label in sensitive_labels)]
+
+
 def test_export_without_actions_or_segments_still_works(trained_warehouse, tmp_path: Path):
     copy = tmp_path / "older.duckdb"
     shutil.copy(trained_warehouse.database, copy)
