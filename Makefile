@@ -51,9 +51,12 @@ browser:
 		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
 
+SQL_PATHS := models macros analyses tests/dbt python_models
+
 test: install browser
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/sqlfluff lint $(SQL_PATHS) --processes 2
 	$(BIN)/python -m pytest
 
 # Full pipeline at 2,000 / 20,000 / 200,000 / 1,000,000 clients (about 15 minutes).
@@ -62,7 +65,7 @@ bench: models
 
 lint: install
 	$(BIN)/ruff check .
-	$(BIN)/sqlfluff lint models macros analyses tests/dbt
+	$(BIN)/sqlfluff lint $(SQL_PATHS) --processes 2
 
 format: install
 	$(BIN)/ruff format .
