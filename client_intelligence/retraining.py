@@ -228,7 +228,7 @@ def incremental_plan(
     return family, window, new_outcome_cutoffs(examples, metadata)
 
 
-def registry_entry(result: RetrainResult, version: str | None) -> dict[str, Any]:
+def registry_entry(result: RetrainResult, version: str) -> dict[str, Any]:
     metadata = result.candidate.metadata
     return {
         "version": version,
@@ -265,15 +265,13 @@ def retrain(
     if dry_run:
         return _train_and_judge(examples, transactions, horizons, root, mode, family, features)
     with registry_lock(root):
-        read_registry(root)  # refuse early, before training, if the registry is damaged
+        registry = read_registry(root)  # a damaged registry stops us before any training
         result = _train_and_judge(examples, transactions, horizons, root, mode, family, features)
         result.directory = write_artifact(
             CONTINUOUS_TIER, result.candidate.estimators, result.candidate.metadata, root
         )
-        registry = record_version(
-            read_registry(root), registry_entry(result, result.directory.name)
-        )
-        write_registry(root, registry)
+        entry = registry_entry(result, result.directory.name)
+        write_registry(root, record_version(registry, entry))
         return result
 
 
