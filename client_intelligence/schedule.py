@@ -67,7 +67,7 @@ def jobs(root: Path = PROJECT_ROOT, retrain_mode: str = "full") -> tuple[Job, Jo
         WEEKLY_CALENDAR,
         (
             (python, "scripts/retrain.py", f"--{retrain_mode}"),
-            (dbt, "run", "--select", "predictions"),
+            (dbt, "run", "--select", "predictions+"),
             report,
             dashboard,
         ),

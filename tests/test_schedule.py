@@ -117,7 +117,7 @@ def test_cron_commands_run_in_sh_with_a_hostile_checkout_path(tmp_path: Path):
         "python scripts/write_report.py",
         "python scripts/export_dashboard.py",
         "python scripts/retrain.py --full",
-        "dbt run --select predictions",
+        "dbt run --select predictions+",
         "python scripts/write_report.py",
         "python scripts/export_dashboard.py",
     ]
