@@ -257,3 +257,14 @@ def select_artifact_dir(model_dir: str | Path | None = None, root: Path | None =
         f"No trained models found in {root}. Train them with `{TRAIN_COMMAND}` "
         "(and `--tier elite`), after `dbt build` has built ml_training_examples."
     )
+
+
+def scored_by_dir(
+    tier: str, version: str, model_dir: str | Path | None = None, root: Path | None = None
+) -> Path:
+    """Where the version recorded on scored rows (model_tier/model_version) lives: the pinned
+    `model_dir` when set, as it was for scoring, else <root>/<tier>/<version>. Callers check
+    that the version found there is the one recorded."""
+    if model_dir:
+        return select_artifact_dir(model_dir, root)
+    return (root or ARTIFACTS_DIR) / tier / version

@@ -18,6 +18,7 @@ import pyarrow as pa
 
 from client_intelligence.files import atomic_write_text
 from client_intelligence.knowledge_graph import export_knowledge_graph
+from client_intelligence.warehouse import table_exists
 
 TEMPLATE = Path(__file__).with_name("dashboard_template.html")
 SCHEMA = json.loads(Path(__file__).with_name("dashboard_schema.json").read_text())
@@ -58,7 +59,7 @@ def _model(connection: duckdb.DuckDBPyConnection) -> dict[str, Any]:
 def _monitoring(connection: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     """Counts of the ml_model_monitoring checks by status, and every warning or alert."""
     counts = {"ok": 0, "warning": 0, "alert": 0}
-    if not _has_table(connection, "ml_model_monitoring"):
+    if not table_exists(connection, "ml_model_monitoring"):
         detail = "ml_model_monitoring has not been built: run `dbt build`"
         return {"status": "not_run", "counts": counts, "warnings": [], "detail": detail}
     checks = _rows(
@@ -76,15 +77,6 @@ def _monitoring(connection: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     status = "alert" if counts["alert"] else "warning" if counts["warning"] else "ok"
     warnings = [check for check in checks if check["status"] != "ok"]
     return {"status": status, "counts": counts, "warnings": warnings, "detail": None}
-
-
-def _has_table(connection: duckdb.DuckDBPyConnection, name: str) -> bool:
-    """Whether `name` was built: segments and actions are optional in older warehouses."""
-    return bool(
-        connection.execute(
-            "select count(*) from information_schema.tables where table_name = ?", [name]
-        ).fetchall()[0][0]
-    )
 
 
 def _client_segments(connection: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
@@ -164,8 +156,8 @@ def build_dashboard_data(
 ) -> dict[str, Any]:
     """Everything the page shows; `clients` holds the top `max_clients` by marketing priority."""
     with duckdb.connect(str(database), read_only=True) as connection:
-        has_segments = _has_table(connection, "client_segments")
-        has_actions = _has_table(connection, "recommended_actions")
+        has_segments = table_exists(connection, "client_segments")
+        has_actions = table_exists(connection, "recommended_actions")
         segment_join = (
             "left join client_segments as segments"
             " on client_profiles_with_predictions.client_id = segments.client_id"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 IDENTIFIER_COLUMNS = frozenset(
@@ -52,6 +53,12 @@ def feature_columns(frame: pd.DataFrame) -> list[str]:
         for column in frame.columns
         if column not in IDENTIFIER_COLUMNS and column not in LABEL_COLUMNS
     ]
+
+
+def signed_log1p(values: np.ndarray) -> np.ndarray:
+    """sign(x) * log(1 + |x|): money and counts are heavy-tailed, and one VIP must not dominate a
+    linear model or a distance. Used inside pickled pipelines, so it must stay importable here."""
+    return np.sign(values) * np.log1p(np.abs(values))
 
 
 def categorical_columns(frame: pd.DataFrame, features: list[str]) -> list[str]:

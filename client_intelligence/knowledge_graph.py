@@ -21,6 +21,7 @@ from typing import Any
 import duckdb
 
 from client_intelligence.files import atomic_write_text
+from client_intelligence.warehouse import table_exists
 
 DEFAULT_MAX_GRAPH_CLIENTS = 500
 GRAPH_TABLES = ("knowledge_graph_nodes", "knowledge_graph_edges", "recommended_actions")
@@ -31,14 +32,7 @@ class KnowledgeGraphError(ValueError):
 
 
 def _require_tables(connection: duckdb.DuckDBPyConnection) -> None:
-    present = {
-        row[0]
-        for row in connection.execute(
-            "select table_name from information_schema.tables where table_name in (?, ?, ?)",
-            list(GRAPH_TABLES),
-        ).fetchall()
-    }
-    missing = [name for name in GRAPH_TABLES if name not in present]
+    missing = [name for name in GRAPH_TABLES if not table_exists(connection, name)]
     if missing:
         raise KnowledgeGraphError(
             f"{', '.join(missing)} not found in the database: run `dbt build` with "
@@ -68,10 +62,7 @@ def _kept_clients(connection: duckdb.DuckDBPyConnection, max_clients: int | None
 
 
 def _sensitive_concept_nodes(connection: duckdb.DuckDBPyConnection) -> set[str]:
-    exists = connection.execute(
-        "select count(*) from information_schema.tables where table_name = 'sensitive_concepts'"
-    ).fetchone()[0]
-    if not exists:
+    if not table_exists(connection, "sensitive_concepts"):
         return set()
     rows = connection.execute("select 'concept:' || concept_id from sensitive_concepts").fetchall()
     return {row[0] for row in rows}

@@ -16,7 +16,6 @@ Thresholds are the conventional ones and are documented in the README; they only
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import math
 from collections.abc import Mapping
@@ -28,6 +27,9 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 from sklearn.metrics import roc_auc_score
+
+from client_intelligence.artifacts import ArtifactError, read_metadata, scored_by_dir
+from client_intelligence.features import categorical_columns, feature_columns
 
 # Deciles of the training distribution; duplicates (e.g. many zero counts) are merged.
 REFERENCE_QUANTILES = tuple(q / 10 for q in range(1, 10))
@@ -99,8 +101,6 @@ def training_feature_reference(examples: pd.DataFrame) -> dict[str, Any]:
     today's data would look drifted on the very day of training. The latest snapshot is the client
     base as the model was built for it; its features are known (only its labels may not be).
     """
-    from client_intelligence.features import categorical_columns, feature_columns
-
     features = feature_columns(examples)
     categorical = set(categorical_columns(examples, features))
     latest = examples[examples["cutoff_date"] == examples["cutoff_date"].max()]
@@ -414,8 +414,6 @@ def realized_rows(
                 key = (run.model_version, target)
                 evaluated_per_version[key] = evaluated_per_version.get(key, 0) + 1
                 elapsed_runs.append((run, target, identity))
-    if not elapsed_runs:
-        return rows
     for run, target, identity in elapsed_runs:
         subset = history[
             (history["model_version"] == run.model_version)
@@ -455,26 +453,17 @@ def realized_rows(
 def load_version_metadata(
     tier: str, version: str, model_dir: str | None, root: Path | None = None
 ) -> dict[str, Any] | None:
-    """Verified metadata of a version: the pinned/selected directory if it is that version,
-    else ml_artifacts/<tier>/<version>; None when the version is nowhere to be found."""
-    from client_intelligence.artifacts import (
-        ARTIFACTS_DIR,
-        ArtifactError,
-        read_metadata,
-        select_artifact_dir,
-    )
-
-    candidates = []
-    with contextlib.suppress(ArtifactError):  # nothing selectable: look the version up by name
-        candidates.append(select_artifact_dir(model_dir or None, root))
-    candidates.append((root or ARTIFACTS_DIR) / tier / version)
-    for directory in candidates:
-        if not directory.is_dir():
-            continue
-        metadata = read_metadata(directory)  # verifies every checksum first
-        if metadata.get("version") == version and metadata.get("tier") == tier:
-            return metadata
-    return None
+    """Verified metadata of the version that scored rows as tier/version (see scored_by_dir);
+    None when that version is nowhere to be found."""
+    try:
+        directory = scored_by_dir(tier, version, model_dir, root)
+    except ArtifactError:  # a pinned directory that no longer exists
+        return None
+    if not directory.is_dir():
+        return None
+    metadata = read_metadata(directory)  # verifies every checksum first
+    found = (metadata.get("tier"), metadata.get("version"))
+    return metadata if found == (tier, version) else None
 
 
 def monitoring_table(

@@ -23,6 +23,10 @@ DEFAULT_DUCKDB_PATH = PROJECT_ROOT / "warehouse" / "client_intelligence.duckdb"
 ARTIFACTS_DIR = Path(os.environ.get("ML_ARTIFACTS_DIR") or PROJECT_ROOT / "ml_artifacts")
 
 
+# Every dbt run of the project, by a script, a test or a scheduled job, sends no usage data.
+DBT_TRACKING_OFF = {"DBT_SEND_ANONYMOUS_USAGE_STATS": "false", "DO_NOT_TRACK": "1"}
+
+
 class DbtCommandError(RuntimeError):
     """A dbt command failed; the message carries dbt's own output."""
 
@@ -45,10 +49,7 @@ def dbt_executable() -> str:
 def dbt_environment(
     database: Path | None = None, artifacts_dir: Path | None = None
 ) -> dict[str, str]:
-    env = dict(os.environ)
-    env["DBT_PROFILES_DIR"] = str(PROJECT_ROOT)
-    env["DBT_SEND_ANONYMOUS_USAGE_STATS"] = "false"
-    env["DO_NOT_TRACK"] = "1"
+    env = {**os.environ, "DBT_PROFILES_DIR": str(PROJECT_ROOT), **DBT_TRACKING_OFF}
     if database is not None:
         env["DUCKDB_PATH"] = str(database)
     if artifacts_dir is not None:

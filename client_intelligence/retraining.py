@@ -36,7 +36,12 @@ from client_intelligence.registry import (
     registry_lock,
     write_registry,
 )
-from client_intelligence.training import TrainedArtifact, evaluate_estimator, train_artifact
+from client_intelligence.training import (
+    TrainedArtifact,
+    evaluate_estimator,
+    labelled_cutoffs,
+    train_artifact,
+)
 
 CONTINUOUS_TIER = "continuous"
 DEFAULT_FAMILY = "elite"
@@ -192,17 +197,12 @@ def decide(
     return Decision(False, "; ".join(problems), verdicts)
 
 
-def _labelled_cutoffs(examples: pd.DataFrame, label: str) -> list[str]:
-    labelled = examples[examples[label].notna()]
-    return sorted(labelled["cutoff_date"].astype(str).unique())
-
-
 def new_outcome_cutoffs(examples: pd.DataFrame, metadata: dict[str, Any]) -> dict[str, list[str]]:
     """Per target, the labelled cutoffs later than the incumbent's holdout: what grew since."""
     grown = {}
     for target in TARGETS:
         seen = metadata.get("cutoffs", {}).get(target.name, {}).get("holdout", "")
-        later = [c for c in _labelled_cutoffs(examples, target.label) if c > seen]
+        later = [c for c in labelled_cutoffs(examples, target.label) if c > seen]
         if later:
             grown[target.name] = later
     return grown

@@ -15,7 +15,7 @@ import shlex
 from dataclasses import dataclass
 from pathlib import Path
 
-from client_intelligence.project import PROJECT_ROOT
+from client_intelligence.project import DBT_TRACKING_OFF, PROJECT_ROOT
 
 DAILY_CRON = "0 3 * * *"  # 03:00 every day
 WEEKLY_CRON = "0 5 * * 0"  # 05:00 on Sundays, after that day's pipeline run
@@ -24,11 +24,7 @@ WEEKLY_CALENDAR = "Sun *-*-* 05:00:00"
 LOCK_WAIT_SECONDS = 7200
 UNIT_PREFIX = "client-intelligence"
 SYSTEMD_PLAIN = re.compile(r"[A-Za-z0-9_./:=+,@-]+")
-ENVIRONMENT = {
-    "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
-    "DO_NOT_TRACK": "1",
-    "PYTHONUNBUFFERED": "1",
-}
+ENVIRONMENT = {**DBT_TRACKING_OFF, "PYTHONUNBUFFERED": "1"}
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,10 @@ from sklearn.metrics import silhouette_score
 from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import FunctionTransformer, StandardScaler
 
+from client_intelligence import artifacts
+from client_intelligence.features import IDENTIFIER_COLUMNS, signed_log1p
+from client_intelligence.scoring import PREDICTION_COLUMNS, raw_predictions
+
 SEGMENTS_ESTIMATOR = "segments"
 K_RANGE = range(3, 9)  # 3..8 segments: fewer says little, more is more than an advisor reads
 SILHOUETTE_SAMPLE = 3000  # silhouette is quadratic in rows; a fixed-seed sample is enough
@@ -102,15 +106,11 @@ def profile_features(columns: Sequence[str]) -> list[str]:
     return [*buckets, *required]
 
 
-def _signed_log1p(values: np.ndarray) -> np.ndarray:
-    return np.sign(values) * np.log1p(np.abs(values))
-
-
 def vector_pipeline() -> Pipeline:
     """Impute (median: a missing budget or recency is typical, not extreme), log-scale, scale."""
     return make_pipeline(
         SimpleImputer(strategy="median", keep_empty_features=True),
-        FunctionTransformer(_signed_log1p, feature_names_out="one-to-one"),
+        FunctionTransformer(signed_log1p, feature_names_out="one-to-one"),
         StandardScaler(),
     )
 
@@ -307,8 +307,6 @@ def fit_segmentation(profiles: pd.DataFrame, k_range: range = K_RANGE) -> Client
 
 def prediction_columns(estimators: Mapping[str, Any], features: pd.DataFrame) -> pd.DataFrame:
     """purchase_probability, churn_risk, predicted_clv as score_profiles computes them."""
-    from client_intelligence.scoring import raw_predictions
-
     purchase, churn, clv = raw_predictions(estimators, features)
     return pd.DataFrame(
         {"purchase_probability": purchase, "churn_risk": churn, "predicted_clv": clv},
@@ -397,18 +395,11 @@ def load_scoring_segmentation(scored: pa.Table, model_dir: str | None):
     own model_tier/model_version name its directory. Either way the loaded version must be the
     one recorded on the rows, so segments and predictions never come from two models.
     """
-    from client_intelligence import artifacts
-    from client_intelligence.features import IDENTIFIER_COLUMNS
-    from client_intelligence.scoring import PREDICTION_COLUMNS
-
     scored_by = _scored_by(scored)
     if scored_by is None:
         return None, None
     tier, version = scored_by
-    if model_dir:
-        directory = artifacts.select_artifact_dir(model_dir)
-    else:
-        directory = artifacts.ARTIFACTS_DIR / tier / version
+    directory = artifacts.scored_by_dir(tier, version, model_dir)
     excluded = IDENTIFIER_COLUMNS | set(PREDICTION_COLUMNS)
     scoring_features = [name for name in scored.column_names if name not in excluded]
     artifact = artifacts.load_artifact(directory, scoring_features)

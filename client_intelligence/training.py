@@ -29,7 +29,13 @@ from sklearn.linear_model import LogisticRegression, PoissonRegressor
 from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import FunctionTransformer, OneHotEncoder, StandardScaler
 
-from client_intelligence.features import TARGETS, Target, categorical_columns, feature_columns
+from client_intelligence.features import (
+    TARGETS,
+    Target,
+    categorical_columns,
+    feature_columns,
+    signed_log1p,
+)
 from client_intelligence.metrics import classification_metrics, regression_metrics
 from client_intelligence.monitoring import training_feature_reference
 from client_intelligence.segmentation import SEGMENTS_ESTIMATOR, fit_on_latest_cutoff
@@ -70,13 +76,19 @@ class NotEnoughHistoryError(ValueError):
     """Too few labelled cutoffs for an honest time split."""
 
 
+def labelled_cutoffs(examples: pd.DataFrame, label: str) -> list[str]:
+    """The cutoffs (as YYYY-MM-DD) at which `label` is known, oldest first."""
+    labelled = examples[examples[label].notna()]
+    return sorted(labelled["cutoff_date"].astype(str).unique())
+
+
 def time_split(
     examples: pd.DataFrame, target: Target, max_fit_cutoffs: int | None = None
 ) -> TimeSplit:
     """Fit on all but the last two labelled cutoffs (or only the latest `max_fit_cutoffs` of
     them: a training window that slides forward as data grows)."""
     labelled = examples[examples[target.label].notna()]
-    cutoffs = sorted(labelled["cutoff_date"].astype(str).unique())
+    cutoffs = labelled_cutoffs(examples, target.label)
     if len(cutoffs) < 3:
         raise NotEnoughHistoryError(
             f"{target.name}: {len(cutoffs)} cutoff(s) with a known {target.label}; need at "
@@ -101,7 +113,7 @@ def preprocessor(numeric: list[str], categorical: list[str]) -> ColumnTransforme
     """
     numeric_steps = make_pipeline(
         SimpleImputer(strategy="median", add_indicator=True, keep_empty_features=True),
-        FunctionTransformer(_signed_log1p, feature_names_out="one-to-one"),
+        FunctionTransformer(signed_log1p, feature_names_out="one-to-one"),
         StandardScaler(),
     )
     categorical_steps = OneHotEncoder(handle_unknown="ignore", min_frequency=5)
@@ -111,8 +123,8 @@ def preprocessor(numeric: list[str], categorical: list[str]) -> ColumnTransforme
     )
 
 
-def _signed_log1p(values: np.ndarray) -> np.ndarray:
-    return np.sign(values) * np.log1p(np.abs(values))
+# Artifacts trained before signed_log1p moved to features pickled it under this name.
+_signed_log1p = signed_log1p
 
 
 def build_estimator(tier: str, target: Target, numeric: list[str], categorical: list[str]):
