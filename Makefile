@@ -9,7 +9,7 @@ export DO_NOT_TRACK := 1
 
 DEMO_CLIENTS ?= 2000
 
-.PHONY: install run demo-data models build report dashboard browser test bench lint format clean
+.PHONY: install run demo-data models build report dashboard browser test test-fast bench lint format clean
 
 $(BIN)/activate: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,10 @@ test: install browser
 	$(BIN)/ruff format --check .
 	$(BIN)/sqlfluff lint $(SQL_PATHS) --processes 2
 	$(BIN)/python -m pytest
+
+# The unit tests alone: no dbt build, well under a minute.
+test-fast: install
+	$(BIN)/python -m pytest tests/unit -m "not integration" -q
 
 # Full pipeline at 2,000 / 20,000 / 200,000 / 1,000,000 clients (about 15 minutes).
 bench: models

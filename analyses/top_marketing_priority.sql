@@ -1,8 +1,9 @@
--- The 100 clients with the highest marketing priority:
--- purchase_probability x predicted_clv x (1 - churn_risk).
+-- The 100 clients with the highest marketing priority (the marketing_priority macro, as the
+-- dashboard ranks them).
 select
     client_id,
-    purchase_probability * predicted_clv * (1 - churn_risk) as marketing_priority,
+    {{ marketing_priority('purchase_probability', 'predicted_clv', 'churn_risk') }}
+        as marketing_priority,
     purchase_probability,
     predicted_clv,
     churn_risk,

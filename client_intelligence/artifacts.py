@@ -23,7 +23,7 @@ import joblib
 import sklearn
 
 from client_intelligence.features import check_feature_columns
-from client_intelligence.project import ARTIFACTS_DIR, PROJECT_ROOT
+from client_intelligence.project import artifacts_root, project_path
 from client_intelligence.registry import champion_version, read_registry
 
 TIERS = ("continuous", "elite", "fast")
@@ -88,7 +88,7 @@ def write_artifact(
     """
     if tier not in TIERS:
         raise ValueError(f"Unknown tier {tier!r}; expected one of {', '.join(TIERS)}")
-    tier_dir = (root or ARTIFACTS_DIR) / tier
+    tier_dir = (root or artifacts_root()) / tier
     tier_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".incomplete-", dir=tier_dir))
     try:
@@ -207,7 +207,7 @@ def load_artifact(directory: Path, scoring_features: list[str] | None = None) ->
 
 def list_versions(tier: str, root: Path | None = None) -> list[Path]:
     """Complete versions of a tier, oldest first (names are timestamps)."""
-    tier_dir = (root or ARTIFACTS_DIR) / tier
+    tier_dir = (root or artifacts_root()) / tier
     if not tier_dir.is_dir():
         return []
     return sorted(
@@ -219,7 +219,7 @@ def list_versions(tier: str, root: Path | None = None) -> list[Path]:
 
 def continuous_champion(root: Path | None = None) -> Path | None:
     """The continuous tier's champion, as recorded in registry.json."""
-    root = root or ARTIFACTS_DIR
+    root = root or artifacts_root()
     champion = champion_version(read_registry(root))
     if not champion:
         return None
@@ -238,11 +238,9 @@ def select_artifact_dir(model_dir: str | Path | None = None, root: Path | None =
     A pinned `model_dir` wins; otherwise the continuous champion, else the newest elite, else
     the newest fast version.
     """
-    root = root or ARTIFACTS_DIR
+    root = root or artifacts_root()
     if model_dir:
-        pinned = Path(model_dir)
-        if not pinned.is_absolute():
-            pinned = PROJECT_ROOT / pinned
+        pinned = project_path(model_dir)
         if not pinned.is_dir():
             raise ArtifactError(f"model_dir {model_dir} does not exist")
         return pinned
@@ -267,4 +265,4 @@ def scored_by_dir(
     that the version found there is the one recorded."""
     if model_dir:
         return select_artifact_dir(model_dir, root)
-    return (root or ARTIFACTS_DIR) / tier / version
+    return (root or artifacts_root()) / tier / version

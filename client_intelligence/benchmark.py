@@ -21,7 +21,7 @@ from pathlib import Path
 
 from client_intelligence.demo_data import generate
 from client_intelligence.files import atomic_write_text
-from client_intelligence.project import PROJECT_ROOT, dbt_environment, dbt_executable
+from client_intelligence.project import dbt_environment, dbt_executable, project_root
 
 
 @dataclass
@@ -42,7 +42,7 @@ class SizeResult:
 
 def _timed(command: list[str], env: dict[str, str]) -> float:
     started = time.perf_counter()
-    result = subprocess.run(command, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True)
+    result = subprocess.run(command, cwd=project_root(), env=env, capture_output=True, text=True)
     if result.returncode != 0:
         raise RuntimeError(
             f"{' '.join(command[:3])} failed:\n{result.stdout[-4000:]}\n{result.stderr[-2000:]}"
@@ -83,7 +83,7 @@ def run_size(clients: int, workdir: Path, csv_rows: int, model_dir: str | None) 
     _cut_csv(raw / "notes.csv", csv_path, csv_rows)
     scorer = [
         sys.executable,
-        str(PROJECT_ROOT / "scripts" / "add_predictions_to_csv.py"),
+        str(project_root() / "scripts" / "add_predictions_to_csv.py"),
         str(csv_path),
         "--text-column",
         "Transcription",

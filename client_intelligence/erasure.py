@@ -14,9 +14,12 @@ import io
 from pathlib import Path
 
 from client_intelligence.files import atomic_write_text
-from client_intelligence.project import PROJECT_ROOT
+from client_intelligence.project import project_path, project_vars
 
-ERASED_CLIENTS_FILE = PROJECT_ROOT / "privacy" / "erased_clients.csv"
+
+def erased_clients_file() -> Path:
+    """The erasure list staging reads: the `erased_clients_file` var, relative to the project."""
+    return project_path(project_vars()["erased_clients_file"])
 
 
 def client_hash(client_id: str) -> str:
@@ -24,11 +27,12 @@ def client_hash(client_id: str) -> str:
 
 
 def record_erasure(
-    client_id: str, erasures: Path = ERASED_CLIENTS_FILE, today: dt.date | None = None
+    client_id: str, erasures: Path | None = None, today: dt.date | None = None
 ) -> bool:
     """Add the client to the erasure list (atomically); False if already there."""
     if not client_id.strip():
         raise ValueError("client_id is empty")
+    erasures = erasures or erased_clients_file()
     digest = client_hash(client_id)
     rows = list(csv.DictReader(erasures.open(encoding="utf-8"))) if erasures.exists() else []
     if any(row["client_id_sha256"] == digest for row in rows):

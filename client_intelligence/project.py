@@ -17,10 +17,65 @@ from typing import Any
 
 import yaml
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DUCKDB_PATH = PROJECT_ROOT / "warehouse" / "client_intelligence.duckdb"
-# Tests and the benchmark point ML_ARTIFACTS_DIR elsewhere so they never touch the real models.
-ARTIFACTS_DIR = Path(os.environ.get("ML_ARTIFACTS_DIR") or PROJECT_ROOT / "ml_artifacts")
+PROJECT_NAME = "client_intelligence"
+# dbt's own variable for --project-dir: one setting points dbt and the package at the same place.
+PROJECT_DIR_VARIABLE = "DBT_PROJECT_DIR"
+
+
+class ProjectNotFoundError(RuntimeError):
+    """The directory a command runs in is not this dbt project."""
+
+
+def project_root() -> Path:
+    """The dbt project the command works on: DBT_PROJECT_DIR (set by --project-dir) if set,
+    else the directory the command runs in, as dbt resolves it.
+
+    Never the package's own location: a second checkout run with the first one's virtual
+    environment, or a non-editable install, must read and write its own models and warehouse.
+    """
+    configured = os.environ.get(PROJECT_DIR_VARIABLE)
+    root = Path(configured).expanduser() if configured else Path.cwd()
+    return check_project_dir(root.resolve())
+
+
+def check_project_dir(root: Path) -> Path:
+    """`root` if it holds this project's dbt_project.yml, else a clear error."""
+    project_file = root / "dbt_project.yml"
+    name = None
+    if project_file.is_file():
+        with project_file.open() as handle:
+            name = (yaml.safe_load(handle) or {}).get("name")
+    if name != PROJECT_NAME:
+        found = (
+            f"its dbt_project.yml names {name!r}"
+            if project_file.is_file()
+            else "no dbt_project.yml"
+        )
+        raise ProjectNotFoundError(
+            f"{root} is not the {PROJECT_NAME} dbt project ({found}). Run the command from the "
+            f"project directory, or pass --project-dir / set {PROJECT_DIR_VARIABLE}."
+        )
+    return root
+
+
+def use_project_dir(root: Path | str) -> Path:
+    """Point this process, and the dbt commands it starts, at the project in `root`."""
+    checked = check_project_dir(Path(root).expanduser().resolve())
+    os.environ[PROJECT_DIR_VARIABLE] = str(checked)
+    return checked
+
+
+def artifacts_root() -> Path:
+    """Where model versions live. Tests and the benchmark set ML_ARTIFACTS_DIR so they never
+    touch the real models."""
+    configured = os.environ.get("ML_ARTIFACTS_DIR")
+    return Path(configured) if configured else project_root() / "ml_artifacts"
+
+
+def project_path(path: str | Path) -> Path:
+    """`path` as given if absolute, else relative to the project (as dbt reads its vars)."""
+    path = Path(path)
+    return path if path.is_absolute() else project_root() / path
 
 
 # Every dbt run of the project, by a script, a test or a scheduled job, sends no usage data.
@@ -33,11 +88,7 @@ class DbtCommandError(RuntimeError):
 
 def duckdb_path() -> Path:
     """The warehouse file: DUCKDB_PATH if set (relative to the project), else the default."""
-    configured = os.environ.get("DUCKDB_PATH")
-    if not configured:
-        return DEFAULT_DUCKDB_PATH
-    path = Path(configured)
-    return path if path.is_absolute() else PROJECT_ROOT / path
+    return project_path(os.environ.get("DUCKDB_PATH") or "warehouse/client_intelligence.duckdb")
 
 
 def dbt_executable() -> str:
@@ -49,7 +100,9 @@ def dbt_executable() -> str:
 def dbt_environment(
     database: Path | None = None, artifacts_dir: Path | None = None
 ) -> dict[str, str]:
-    env = {**os.environ, "DBT_PROFILES_DIR": str(PROJECT_ROOT), **DBT_TRACKING_OFF}
+    root = project_root()
+    env = {**os.environ, "DBT_PROFILES_DIR": str(root), PROJECT_DIR_VARIABLE: str(root)}
+    env.update(DBT_TRACKING_OFF)
     if database is not None:
         env["DUCKDB_PATH"] = str(database)
     if artifacts_dir is not None:
@@ -77,7 +130,7 @@ def run_dbt(
         command += ["--target-path", str(target_path), "--log-path", str(target_path / "logs")]
     result = subprocess.run(
         command,
-        cwd=PROJECT_ROOT,
+        cwd=project_root(),
         env=dbt_environment(database, artifacts_dir),
         capture_output=True,
         text=True,
@@ -95,7 +148,7 @@ def run_dbt(
 
 def project_vars() -> dict[str, Any]:
     """The vars of dbt_project.yml (their defaults), e.g. the label horizons."""
-    with (PROJECT_ROOT / "dbt_project.yml").open() as handle:
+    with (project_root() / "dbt_project.yml").open() as handle:
         return dict(yaml.safe_load(handle).get("vars", {}))
 
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from client_intelligence.metrics import format_metrics_table
-from client_intelligence.project import ARTIFACTS_DIR, duckdb_path, label_horizons
+from client_intelligence.project import artifacts_root, duckdb_path, label_horizons
 from client_intelligence.registry import RegistryError
 from client_intelligence.retraining import (
     NothingNewError,
@@ -44,8 +44,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="model family of the candidate (default: elite; --incremental: the champion's)",
     )
     parser.add_argument("--database", type=Path, default=None, help="DuckDB file")
-    parser.add_argument("--artifacts-dir", type=Path, default=ARTIFACTS_DIR)
-    return parser.parse_args(argv)
+    parser.add_argument(
+        "--artifacts-dir",
+        type=Path,
+        default=None,
+        help="default: ML_ARTIFACTS_DIR or ml_artifacts/",
+    )
+    args = parser.parse_args(argv)
+    args.artifacts_dir = args.artifacts_dir or artifacts_root()
+    return args
 
 
 def comparison_report(result: RetrainResult) -> str:

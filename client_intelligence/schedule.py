@@ -1,7 +1,7 @@
 """Crontab lines and systemd units that run the pipeline daily and the retraining weekly.
 
 Printed, never installed: installing a schedule is the operator's decision. Every path is this
-checkout's real path (from the package location), every executable the checkout's .venv, and
+checkout's real path (the project the command runs in), every executable the checkout's .venv, and
 nothing names a user. Scheduled commands read stdin from /dev/null, so a prompt could only
 fail, never hang. Steps that open the DuckDB file take a lock first (flock on
 logs/schedule/warehouse.lock): DuckDB allows one writer, and a weekly retraining that started
@@ -15,7 +15,7 @@ import shlex
 from dataclasses import dataclass
 from pathlib import Path
 
-from client_intelligence.project import DBT_TRACKING_OFF, PROJECT_ROOT
+from client_intelligence.project import DBT_TRACKING_OFF, project_root
 
 DAILY_CRON = "0 3 * * *"  # 03:00 every day
 WEEKLY_CRON = "0 5 * * 0"  # 05:00 on Sundays, after that day's pipeline run
@@ -38,12 +38,13 @@ class Job:
     steps: tuple[tuple[str, ...], ...]
 
 
-def jobs(root: Path = PROJECT_ROOT, retrain_mode: str = "full") -> tuple[Job, Job]:
+def jobs(root: Path | None = None, retrain_mode: str = "full") -> tuple[Job, Job]:
     """The daily pipeline (as `make run` without the install) and the weekly retraining.
 
     The retraining re-scores at once, so a promoted champion reaches the report and the
     dashboard the same morning; a refused candidate changes nothing.
     """
+    root = root or project_root()
     if retrain_mode not in ("full", "incremental"):
         raise ValueError(f"retrain_mode must be full or incremental, not {retrain_mode!r}")
     python, dbt = str(root / ".venv" / "bin" / "python"), str(root / ".venv" / "bin" / "dbt")
@@ -105,7 +106,8 @@ def cron_command(root: Path, job: Job) -> str:
     )
 
 
-def crontab(root: Path = PROJECT_ROOT, retrain_mode: str = "full") -> str:
+def crontab(root: Path | None = None, retrain_mode: str = "full") -> str:
+    root = root or project_root()
     lines = [
         f"# Client Intelligence: daily pipeline and weekly retraining (this checkout: {root}).",
         "# Install with `crontab -e` (paste these lines) as the account that owns the checkout.",
@@ -185,8 +187,9 @@ def timer_unit(job: Job) -> str:
     )
 
 
-def systemd_units(root: Path = PROJECT_ROOT, retrain_mode: str = "full") -> dict[str, str]:
+def systemd_units(root: Path | None = None, retrain_mode: str = "full") -> dict[str, str]:
     """File name -> content: a .service and a .timer per job."""
+    root = root or project_root()
     units = {}
     for job in jobs(root, retrain_mode):
         units[f"{UNIT_PREFIX}-{job.name}.service"] = service_unit(root, job)
@@ -194,7 +197,8 @@ def systemd_units(root: Path = PROJECT_ROOT, retrain_mode: str = "full") -> dict
     return units
 
 
-def systemd_text(root: Path = PROJECT_ROOT, retrain_mode: str = "full") -> str:
+def systemd_text(root: Path | None = None, retrain_mode: str = "full") -> str:
+    root = root or project_root()
     units = systemd_units(root, retrain_mode)
     timers = " ".join(name for name in units if name.endswith(".timer"))
     header = [

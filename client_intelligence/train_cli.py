@@ -8,7 +8,7 @@ from pathlib import Path
 
 from client_intelligence.artifacts import write_artifact
 from client_intelligence.metrics import format_metrics_table
-from client_intelligence.project import ARTIFACTS_DIR, duckdb_path, label_horizons
+from client_intelligence.project import artifacts_root, duckdb_path, label_horizons
 from client_intelligence.segmentation import SegmentationError
 from client_intelligence.training import (
     NotEnoughHistoryError,
@@ -26,8 +26,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=None,
         help="DuckDB file (default: DUCKDB_PATH or the project's)",
     )
-    parser.add_argument("--artifacts-dir", type=Path, default=ARTIFACTS_DIR)
-    return parser.parse_args(argv)
+    parser.add_argument(
+        "--artifacts-dir",
+        type=Path,
+        default=None,
+        help="default: ML_ARTIFACTS_DIR or ml_artifacts/",
+    )
+    args = parser.parse_args(argv)
+    args.artifacts_dir = args.artifacts_dir or artifacts_root()
+    return args
 
 
 def main(argv: list[str] | None = None) -> int:

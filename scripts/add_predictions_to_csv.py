@@ -1,13 +1,5 @@
-#!/usr/bin/env python
-"""Add purchase, churn and CLV predictions to any CSV of client notes.
+"""Add predictions to any CSV of client notes (client-intelligence score-csv)."""
 
-python scripts/add_predictions_to_csv.py INPUT.csv --text-column "Customer Notes"
-    [--id-column CustomerID] [--date-column C] [--language-column C] [--output OUT.csv]
-"""
+from client_intelligence.cli import run_script
 
-import sys
-
-from client_intelligence.csv_scoring_cli import main
-
-if __name__ == "__main__":
-    sys.exit(main())
+raise SystemExit(run_script(__file__))

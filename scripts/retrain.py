@@ -1,9 +1,5 @@
-#!/usr/bin/env python
-"""Continuous training: python scripts/retrain.py [--full | --incremental] [--dry-run]"""
+"""Continuous training: a candidate judged against the champion (client-intelligence retrain)."""
 
-import sys
+from client_intelligence.cli import run_script
 
-from client_intelligence.retrain_cli import main
-
-if __name__ == "__main__":
-    sys.exit(main())
+raise SystemExit(run_script(__file__))

@@ -1,9 +1,5 @@
-#!/usr/bin/env python
-"""Train the fast or elite tier from ml_training_examples: python scripts/train.py --tier fast"""
+"""Train the fast or elite tier from ml_training_examples (client-intelligence train)."""
 
-import sys
+from client_intelligence.cli import run_script
 
-from client_intelligence.train_cli import main
-
-if __name__ == "__main__":
-    sys.exit(main())
+raise SystemExit(run_script(__file__))

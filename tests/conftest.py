@@ -1,54 +1,22 @@
-"""Shared fixtures: small warehouses built by the real dbt project into temporary DuckDB files."""
+"""Shared fixtures. Everything under tests/integration is marked `integration` (it builds dbt)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from client_intelligence import demo_data
-from client_intelligence.project import PROJECT_ROOT, run_dbt
+from tests.support import FIXTURES, Warehouse, build_warehouse
 
-FIXTURES = Path(__file__).parent / "fixtures"
-
-
-@dataclass
-class Warehouse:
-    """A DuckDB file built by `dbt build` from one raw data folder."""
-
-    database: Path
-    raw_data_dir: Path
-    target_path: Path
-    artifacts_dir: Path
-
-    def query(self, sql: str) -> list[tuple]:
-        with duckdb.connect(str(self.database), read_only=True) as connection:
-            return connection.sql(sql).fetchall()
-
-    def scalar(self, sql: str):
-        return self.query(sql)[0][0]
-
-    def dbt(self, *args: str, variables: dict | None = None):
-        merged = {"raw_data_dir": str(self.raw_data_dir), **(variables or {})}
-        return run_dbt(
-            list(args),
-            variables=merged,
-            database=self.database,
-            target_path=self.target_path,
-            artifacts_dir=self.artifacts_dir,
-            quiet=True,
-        )
+INTEGRATION_DIR = Path(__file__).resolve().parent / "integration"
 
 
-def build_warehouse(tmp: Path, raw_data_dir: Path, variables: dict | None = None) -> Warehouse:
-    warehouse = Warehouse(
-        tmp / "warehouse.duckdb", raw_data_dir, tmp / "target", tmp / "ml_artifacts"
-    )
-    warehouse.dbt("build", variables={"enable_ml_predictions": False, **(variables or {})})
-    return warehouse
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if INTEGRATION_DIR in item.path.resolve().parents:
+            item.add_marker(pytest.mark.integration)
 
 
 @pytest.fixture(scope="session")
@@ -68,9 +36,6 @@ def demo_warehouse(tmp_path_factory: pytest.TempPathFactory, demo_raw_dir: Path)
 def notes_only_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Warehouse]:
     """The advisors' export alone: no client_id column and no transactions.csv."""
     yield build_warehouse(tmp_path_factory.mktemp("notes_only"), FIXTURES / "notes_export")
-
-
-assert PROJECT_ROOT.joinpath("dbt_project.yml").exists()
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import Warehouse
 
 from client_intelligence.knowledge_graph import (
     KnowledgeGraphError,
@@ -23,6 +22,7 @@ from client_intelligence.knowledge_graph import (
     export_knowledge_graph,
     validate_elements,
 )
+from tests.support import Warehouse
 
 AS_OF = dt.date(2026, 6, 30)  # the demo generator's last day
 PRIORITY_ORDER = {"High": 1, "Medium": 2, "Low": 3}
@@ -79,46 +79,6 @@ def _actions(warehouse: Warehouse, client_id: str) -> list[tuple]:
         " evidence_matched_text, evidence_excerpt"
         f" from recommended_actions where client_id = '{client_id}' order by action_rank"
     )
-
-
-def test_birthday_gift_note_gets_the_gift_follow_up(actions_warehouse: Warehouse):
-    actions = {row[1]: row for row in _actions(actions_warehouse, "SCN-GIFT")}
-    assert "gift_occasion_follow_up" in actions, actions
-    _, _, priority, score, rationale, concept, matched, excerpt = actions["gift_occasion_follow_up"]
-    assert priority == "High" and 0 < score <= 1
-    assert concept.startswith("gift") and matched.lower() == "cadeau"
-    assert excerpt == "Cherche un cadeau d'anniversaire pour sa femme, budget 3K."
-    assert "Birthday" in rationale and '("cadeau")' in rationale
-    # A birthday alone is not a gift: concept conditions need the concept itself.
-    assert "gift_occasion_follow_up" not in {
-        row[1] for row in _actions(actions_warehouse, "SCN-NOGIFT")
-    }
-
-
-def test_at_risk_vip_gets_the_retention_call_first(actions_warehouse: Warehouse):
-    at_risk_vips = actions_warehouse.query(
-        """
-        select client_id, churn_risk, purchase_probability, value_segment
-        from client_profiles_with_predictions
-        where churn_risk >= 0.6 and value_segment in ('High Value', 'VIP')
-        """
-    )
-    assert at_risk_vips, "the demo data no longer holds an at-risk high-value client"
-    first_ranked = 0
-    for client_id, churn_risk, purchase_probability, value_segment in at_risk_vips:
-        actions = _actions(actions_warehouse, client_id)
-        retention = [row for row in actions if row[1] == "vip_retention_call"]
-        assert retention, (client_id, actions)
-        rank, _, priority, score, rationale, concept, *_ = retention[0]
-        assert priority == "High" and score == pytest.approx(churn_risk, abs=1e-4)
-        assert concept is None and value_segment in rationale
-        assert f"Churn risk {round(100 * churn_risk)}%" in rationale
-        # Every other High action scores at most its prediction times an evidence weight
-        # below 1, so a client more likely to churn than to buy gets the call first.
-        if purchase_probability < churn_risk:
-            assert rank == 1, (client_id, actions)
-            first_ranked += 1
-    assert first_ranked > 0
 
 
 def test_actions_are_ranked_by_priority_then_score(actions_warehouse: Warehouse):

@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import Warehouse
-
 from client_intelligence.benchmark import run_benchmark, scaling_exponents
+from tests.support import Warehouse
 
 
 def test_harness_writes_results_and_table(trained_warehouse: Warehouse, tmp_path: Path):

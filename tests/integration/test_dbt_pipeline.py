@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import Warehouse
+from tests.support import Warehouse
 
 
 def test_notes_only_export_builds_with_clients_from_note_ids(notes_only_warehouse: Warehouse):

@@ -6,11 +6,11 @@ import csv
 import tempfile
 from pathlib import Path
 
-from conftest import Warehouse, build_warehouse
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from client_intelligence.csv_scoring_cli import main as score_main
+from tests.support import Warehouse, build_warehouse
 
 csv.field_size_limit(1 << 30)  # the 1 MB notes
 

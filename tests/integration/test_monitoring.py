@@ -13,12 +13,12 @@ import jsonschema
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import Warehouse
 
 from client_intelligence import monitoring
 from client_intelligence.artifacts import ArtifactError
 from client_intelligence.dashboard import SCHEMA, export_dashboard
 from client_intelligence.report import write_report
+from tests.support import Warehouse
 
 CONTEXT = monitoring.RunContext("fast", "v_1", dt.date(2026, 6, 30), dt.datetime(2026, 7, 1))
 MONEY_FEATURES = ("monetary_total_eur", "monetary_avg_eur", "spend_last_365d_eur")

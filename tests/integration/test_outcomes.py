@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from conftest import FIXTURES, Warehouse, build_warehouse
+from tests.support import FIXTURES, Warehouse, build_warehouse
 
 OUTCOMES = """client_id,observed_at,purchased,churned,revenue_eur
 SYN-F001,2026-01-20,1,,1500.00

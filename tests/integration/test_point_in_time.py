@@ -6,9 +6,8 @@ import csv
 import shutil
 from pathlib import Path
 
-from conftest import Warehouse, build_warehouse
-
 from client_intelligence.features import LABEL_COLUMNS
+from tests.support import Warehouse, build_warehouse
 
 
 def example_row(warehouse: Warehouse, client_id: str, cutoff: str) -> dict:

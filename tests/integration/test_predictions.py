@@ -7,9 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import Warehouse
 
 from client_intelligence.project import DbtCommandError
+from tests.support import Warehouse
 
 
 def test_every_profile_is_scored_with_its_model_version(trained_warehouse: Warehouse):

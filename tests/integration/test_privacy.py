@@ -7,11 +7,10 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import FIXTURES, Warehouse, build_warehouse
 
-from client_intelligence import artifacts
 from client_intelligence.dashboard import export_dashboard
 from client_intelligence.erasure import client_hash, record_erasure
+from tests.support import FIXTURES, Warehouse, build_warehouse
 
 # Every identifier written in tests/fixtures/pii_notes/notes.csv (invented, not real people).
 ORIGINAL_VALUES = [
@@ -68,7 +67,7 @@ def test_no_original_value_reaches_the_warehouse(pii_warehouse: Warehouse):
 
 def test_no_original_value_reaches_the_dashboard(pii_warehouse: Warehouse, tmp_path: Path):
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(artifacts, "ARTIFACTS_DIR", tmp_path / "none")
+        patch.setenv("ML_ARTIFACTS_DIR", str(tmp_path / "none"))
         export_dashboard(pii_warehouse.database, tmp_path)
     exported = (tmp_path / "data.json").read_text() + (tmp_path / "index.html").read_text()[-20000:]
     exported += (tmp_path / "knowledge_graph.json").read_text()

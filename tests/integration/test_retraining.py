@@ -9,7 +9,6 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import Warehouse
 
 from client_intelligence import files, retraining
 from client_intelligence.artifacts import write_artifact
@@ -25,6 +24,7 @@ from client_intelligence.registry import (
 from client_intelligence.retrain_cli import main as retrain_main
 from client_intelligence.retraining import decide, retrain
 from client_intelligence.training import load_training_data, train_artifact
+from tests.support import Warehouse
 
 
 @pytest.fixture(scope="module")

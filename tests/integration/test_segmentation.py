@@ -7,10 +7,8 @@ import json
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import Warehouse
 from sklearn.datasets import make_blobs
 
-from client_intelligence import artifacts
 from client_intelligence.artifacts import load_artifact, write_artifact
 from client_intelligence.project import DbtCommandError
 from client_intelligence.segmentation import (
@@ -24,6 +22,7 @@ from client_intelligence.segmentation import (
     fit_segmentation,
     segment_labels,
 )
+from tests.support import Warehouse
 
 BUCKETS = [f"{bucket}_mentions" for bucket in ("intent", "occasion", "product", "sentiment")]
 COLUMNS = [*BUCKETS, *BUDGET_FEATURES, *RFM_FEATURES, *PREDICTION_FEATURES]
@@ -187,7 +186,7 @@ def test_segments_come_from_the_artifact_that_scored(trained_warehouse: Warehous
     with pytest.raises(ScoringArtifactMismatchError, match="dbt run --select predictions"):
         client_segments(scored, str(other))
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(artifacts, "ARTIFACTS_DIR", trained_warehouse.artifacts_dir)
+        patch.setenv("ML_ARTIFACTS_DIR", str(trained_warehouse.artifacts_dir))
         table = client_segments(scored, None)
     assert table.num_rows == scored.num_rows
     assert client_segments(scored.slice(0, 0), None).num_rows == 0

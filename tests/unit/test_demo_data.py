@@ -52,7 +52,7 @@ def test_bad_rows_at_the_requested_rate(tmp_path: Path):
 
 def test_notes_with_purchase_intent_precede_purchases(small: Path):
     """The signal the models learn: intent notes are followed by purchases more often."""
-    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
     intent_concepts = pd.read_csv(seeds / "concepts.csv").query("bucket == 'intent'")
     aliases = pd.read_csv(seeds / "concept_aliases.csv")
     intent_words = set(aliases[aliases["concept_id"].isin(intent_concepts["concept_id"])]["alias"])

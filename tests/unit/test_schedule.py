@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 
 from client_intelligence import schedule
-from client_intelligence.project import PROJECT_ROOT
+from client_intelligence.project import project_root
+
+PROJECT_ROOT = project_root()
 
 CRON_FIELD = re.compile(r"^[0-9*,/-]+$")
 

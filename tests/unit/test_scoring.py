@@ -6,8 +6,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from client_intelligence.project import PROJECT_ROOT
+from client_intelligence.project import project_root
 from client_intelligence.scoring import segment_cutoffs_from_seed
+
+PROJECT_ROOT = project_root()
 
 
 @pytest.fixture(scope="module")

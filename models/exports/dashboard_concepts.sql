@@ -1,0 +1,15 @@
+-- The 30 most mentioned concepts, most mentioned first.
+select
+    note_concepts.concept_id,
+    concepts.label,
+    note_concepts.bucket,
+    count(*) as mentions,
+    count(distinct note_concepts.client_id) as clients,
+    row_number() over (
+        order by count(*) desc, note_concepts.concept_id asc
+    )::integer as mention_rank
+from {{ ref('note_concepts') }} as note_concepts
+inner join {{ ref('concepts') }} as concepts
+    on note_concepts.concept_id = concepts.concept_id
+group by note_concepts.concept_id, concepts.label, note_concepts.bucket
+qualify mention_rank <= 30
