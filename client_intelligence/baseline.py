@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from client_intelligence.features import LABELS
 from client_intelligence.metrics import classification_metrics, regression_metrics
 
 
@@ -111,12 +112,10 @@ def evaluate_baseline(
             predictions = _rfm_heuristic(summary, horizons)
         by_client = pd.Series(predictions[target], index=summary.index)
         predicted = by_client.reindex(holdout["client_id"]).fillna(0).to_numpy()
+        label = LABELS[target]
         if target == "clv":
-            results[target] = regression_metrics(
-                holdout["label_clv_eur"].to_numpy(float), predicted
-            )
+            results[target] = regression_metrics(holdout[label].to_numpy(float), predicted)
         else:
-            label = "label_purchased" if target == "purchase" else "label_churned"
             results[target] = classification_metrics(
                 holdout[label].astype(int).to_numpy(), predicted, 0.5
             )

@@ -44,6 +44,7 @@ TARGETS = (
     Target("clv", "label_clv_eur", False),
 )
 LABEL_COLUMNS = frozenset(target.label for target in TARGETS)
+LABELS = {target.name: target.label for target in TARGETS}  # target name -> label column
 
 
 def feature_columns(frame: pd.DataFrame) -> list[str]:
@@ -53,6 +54,24 @@ def feature_columns(frame: pd.DataFrame) -> list[str]:
         for column in frame.columns
         if column not in IDENTIFIER_COLUMNS and column not in LABEL_COLUMNS
     ]
+
+
+@dataclass(frozen=True)
+class FeatureSet:
+    """The model features of a table, computed once per training run and passed along, so the
+    fit, the metadata, the drift reference and the segments all use the same list."""
+
+    names: list[str]
+    categorical: list[str]
+
+    @classmethod
+    def of(cls, frame: pd.DataFrame) -> FeatureSet:
+        names = feature_columns(frame)
+        return cls(names, categorical_columns(frame, names))
+
+    @property
+    def numeric(self) -> list[str]:
+        return [name for name in self.names if name not in self.categorical]
 
 
 def signed_log1p(values: np.ndarray) -> np.ndarray:

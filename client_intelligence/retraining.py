@@ -28,7 +28,7 @@ from client_intelligence.artifacts import (
     select_artifact_dir,
     write_artifact,
 )
-from client_intelligence.features import TARGETS, FeatureMismatchError, feature_columns
+from client_intelligence.features import TARGETS, FeatureMismatchError, FeatureSet
 from client_intelligence.metrics import PRIMARY_METRIC
 from client_intelligence.registry import (
     read_registry,
@@ -261,7 +261,7 @@ def retrain(
 
     Holds the registry lock throughout, so the champion cannot change under it.
     """
-    features = feature_columns(examples)
+    features = FeatureSet.of(examples)
     if dry_run:
         return _train_and_judge(examples, transactions, horizons, root, mode, family, features)
     with registry_lock(root):
@@ -282,9 +282,9 @@ def _train_and_judge(
     root: Path,
     mode: str,
     family: str | None,
-    features: list[str],
+    features: FeatureSet,
 ) -> RetrainResult:
-    incumbent = find_incumbent(root, features)
+    incumbent = find_incumbent(root, features.names)
     fit_window = None
     if mode == "incremental":
         champion_family, fit_window, grown = incremental_plan(examples, incumbent)
@@ -295,12 +295,12 @@ def _train_and_judge(
             )
         family = family or champion_family
     candidate = train_artifact(
-        examples, transactions, family or DEFAULT_FAMILY, horizons, fit_window
+        examples, transactions, family or DEFAULT_FAMILY, horizons, fit_window, features
     )
     candidate.metadata["retraining"] = {"mode": mode, "fit_window": fit_window}
     champion_metrics = None
     if incumbent is not None and incumbent.artifact is not None:
-        champion_metrics = evaluate_incumbent(incumbent.artifact, candidate, features)
+        champion_metrics = evaluate_incumbent(incumbent.artifact, candidate, features.names)
     decision = decide(candidate.metadata["holdout_metrics"], champion_metrics)
     if incumbent is not None and incumbent.artifact is None:
         decision = Decision(

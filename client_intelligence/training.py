@@ -29,15 +29,10 @@ from sklearn.linear_model import LogisticRegression, PoissonRegressor
 from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import FunctionTransformer, OneHotEncoder, StandardScaler
 
-from client_intelligence.features import (
-    TARGETS,
-    Target,
-    categorical_columns,
-    feature_columns,
-    signed_log1p,
-)
+from client_intelligence.baseline import evaluate_baseline
+from client_intelligence.drift import training_feature_reference
+from client_intelligence.features import TARGETS, FeatureSet, Target, signed_log1p
 from client_intelligence.metrics import classification_metrics, regression_metrics
-from client_intelligence.monitoring import training_feature_reference
 from client_intelligence.segmentation import SEGMENTS_ESTIMATOR, fit_on_latest_cutoff
 
 # Fixed, not early-stopped: early stopping would pick the iteration count on a random split that
@@ -210,13 +205,15 @@ def evaluate_estimator(
 
 
 def train_target(
-    examples: pd.DataFrame, target: Target, tier: str, max_fit_cutoffs: int | None = None
+    examples: pd.DataFrame,
+    target: Target,
+    tier: str,
+    feature_set: FeatureSet,
+    max_fit_cutoffs: int | None = None,
 ) -> TrainedTarget:
     split = time_split(examples, target, max_fit_cutoffs)
-    features = feature_columns(examples)
-    categorical = categorical_columns(examples, features)
-    numeric = [name for name in features if name not in categorical]
-    estimator = build_estimator(tier, target, numeric, categorical)
+    features = feature_set.names
+    estimator = build_estimator(tier, target, feature_set.numeric, feature_set.categorical)
     estimator.fit(split.fit[features], split.fit[target.label].astype(float))
     threshold = None
     if target.is_classification:
@@ -231,12 +228,15 @@ def train_target(
 
 
 def train_tier(
-    examples: pd.DataFrame, tier: str, fit_window: dict[str, int] | None = None
+    examples: pd.DataFrame,
+    tier: str,
+    feature_set: FeatureSet,
+    fit_window: dict[str, int] | None = None,
 ) -> dict[str, TrainedTarget]:
     """Every target with `tier`'s settings; `fit_window` caps each target's fit cutoffs."""
     window = fit_window or {}
     return {
-        target.name: train_target(examples, target, tier, window.get(target.name))
+        target.name: train_target(examples, target, tier, feature_set, window.get(target.name))
         for target in TARGETS
     }
 
@@ -256,39 +256,42 @@ def train_artifact(
     family: str,
     horizons: dict[str, int],
     fit_window: dict[str, int] | None = None,
+    feature_set: FeatureSet | None = None,
 ) -> TrainedArtifact:
     """Train every estimator of a version with `family`'s settings, and describe it.
 
     The one training path: scripts/train.py (fast, elite) and scripts/retrain.py (continuous)
-    both call it, so every version holds the same estimators and metadata.
+    both call it, so every version holds the same estimators and metadata. One way through:
+    features (once) -> split, fit, evaluate each target -> the baseline on the same splits ->
+    the drift reference -> the segments -> the metadata of the artifact.
     """
-    from client_intelligence.baseline import evaluate_baseline
-
-    trained = train_tier(examples, family, fit_window)
+    feature_set = feature_set or FeatureSet.of(examples)
+    trained = train_tier(examples, family, feature_set, fit_window)
     splits = {name: result.split for name, result in trained.items()}
     baseline = evaluate_baseline(examples, transactions, splits, horizons)
-    metadata = artifact_metadata(examples, family, trained, baseline)
-    metadata["horizons_days"] = horizons
-    metadata["model_family"] = family
+    reference = training_feature_reference(examples, feature_set.numeric)
     estimators = {name: result.estimator for name, result in trained.items()}
-    segmentation = fit_on_latest_cutoff(examples, estimators, metadata["feature_names"])
-    estimators[SEGMENTS_ESTIMATOR], metadata["segmentation"] = segmentation, segmentation.metadata
+    segmentation = fit_on_latest_cutoff(examples, estimators, feature_set.names)
+    estimators[SEGMENTS_ESTIMATOR] = segmentation
+    metadata = artifact_metadata(examples, family, feature_set, trained, baseline, reference)
+    metadata.update(horizons_days=horizons, model_family=family, segmentation=segmentation.metadata)
     return TrainedArtifact(estimators, metadata, trained)
 
 
 def artifact_metadata(
     examples: pd.DataFrame,
     tier: str,
+    feature_set: FeatureSet,
     trained: dict[str, TrainedTarget],
     baseline: dict[str, Any],
+    feature_reference: dict[str, Any],
 ) -> dict[str, Any]:
     """Everything a reader or the loader needs to know about a version, without unpickling."""
-    features = feature_columns(examples)
     return {
         "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "description": TIER_DESCRIPTIONS[tier],
-        "feature_names": features,
-        "categorical_features": categorical_columns(examples, features),
+        "feature_names": feature_set.names,
+        "categorical_features": feature_set.categorical,
         "training_window": {
             "first_cutoff": str(examples["cutoff_date"].min()),
             "last_cutoff": str(examples["cutoff_date"].max()),
@@ -312,7 +315,7 @@ def artifact_metadata(
         "threshold_rule": "maximizes F1 on the validation cutoff (the one before the holdout)",
         "holdout_metrics": {name: result.holdout_metrics for name, result in trained.items()},
         "baseline": baseline,
-        "feature_reference": training_feature_reference(examples),  # for drift monitoring
+        "feature_reference": feature_reference,  # for drift monitoring
         "library_versions": {
             "python": platform.python_version(),
             "scikit-learn": sklearn.__version__,

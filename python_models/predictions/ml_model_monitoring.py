@@ -1,25 +1,23 @@
-"""Drift and realized-performance checks of the scoring run (logic: the monitoring module).
+"""Drift and realized-performance checks of the scoring run, from today's scored profiles
+and the past predictions with their outcomes (prediction_outcomes).
 
-Thin by design: it reads today's scored profiles and the past predictions with their outcomes
-(prediction_outcomes), and the package does the rest.
+Thin by design: the body is client_intelligence.model_bodies.ml_model_monitoring.
 """
 
-from client_intelligence.monitoring import monitoring_table
+from client_intelligence import model_bodies
+from client_intelligence.model_bodies import upstream_required
 
 
 def model(dbt, session):
     dbt.config(materialized="table")
-    scoring = dbt.ref("client_profiles_with_predictions").df()
-    history = (
-        dbt.ref("prediction_outcomes")
-        .project(
-            "client_id, as_of_date, model_tier, model_version, purchase_probability, churn_risk,"
-            " label_purchased, label_churned"
-        )
-        .df()
-    )
+    upstream = ["client_profiles_with_predictions", "prediction_outcomes"]
+    with upstream_required("ml_model_monitoring", upstream):
+        scoring = dbt.ref("client_profiles_with_predictions").df()
+        outcomes = dbt.ref("prediction_outcomes").project(model_bodies.OUTCOME_COLUMNS).df()
     horizons = {
         "purchase": int(dbt.config.get("purchase_horizon_days")),
         "churn": int(dbt.config.get("churn_horizon_days")),
     }
-    return monitoring_table(scoring, history, dbt.config.get("model_dir"), horizons)
+    return model_bodies.ml_model_monitoring(
+        scoring, outcomes, dbt.config.get("model_dir"), horizons
+    )

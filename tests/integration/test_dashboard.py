@@ -105,11 +105,6 @@ def test_export_without_actions_or_segments_still_works(trained_warehouse, tmp_p
     assert all(c["actions"] == [] for c in data["clients"])
 
 
-def test_schema_rejects_a_broken_export():
-    with pytest.raises(jsonschema.ValidationError):
-        jsonschema.validate({"generated_at": "now", "clients": []}, SCHEMA)
-
-
 def test_page_renders_charts_and_table_without_console_errors(dashboard_dir: Path):
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:

@@ -11,133 +11,15 @@ from pathlib import Path
 
 import jsonschema
 import numpy as np
-import pandas as pd
 import pytest
 
-from client_intelligence import monitoring
+from client_intelligence import drift, monitoring
 from client_intelligence.artifacts import ArtifactError
 from client_intelligence.dashboard import SCHEMA, export_dashboard
 from client_intelligence.report import write_report
 from tests.support import Warehouse
 
-CONTEXT = monitoring.RunContext("fast", "v_1", dt.date(2026, 6, 30), dt.datetime(2026, 7, 1))
 MONEY_FEATURES = ("monetary_total_eur", "monetary_avg_eur", "spend_last_365d_eur")
-
-
-# ---------------------------------------------------------------- PSI and the reference
-
-
-def test_psi_is_zero_for_identical_and_large_for_shifted_distributions():
-    rng = np.random.default_rng(0)
-    training = pd.DataFrame({"amount": rng.lognormal(7, 1, 5000)})
-    summary = monitoring.feature_reference(training, ["amount"])["features"]["amount"]
-    same = monitoring.bin_proportions(rng.lognormal(7, 1, 5000), summary["edges"])
-    shifted = monitoring.bin_proportions(rng.lognormal(8, 1, 5000), summary["edges"])
-    expected = np.asarray(summary["proportions"])
-    assert monitoring.population_stability_index(expected, expected) == pytest.approx(0)
-    assert monitoring.population_stability_index(expected, same) < monitoring.PSI_WARNING
-    psi_shifted = monitoring.population_stability_index(expected, shifted)
-    assert psi_shifted > monitoring.PSI_ALERT
-    assert monitoring.psi_status(psi_shifted) == "alert"
-    with pytest.raises(ValueError, match="same bins"):
-        monitoring.population_stability_index(expected, shifted[:-1])
-
-
-def test_reference_merges_repeated_deciles_and_counts_missing_values():
-    counts = pd.DataFrame({"visits": [0] * 70 + [1] * 20 + [5] * 5 + [None] * 5})
-    summary = monitoring.feature_reference(counts, ["visits"])["features"]["visits"]
-    assert summary["edges"] == sorted(set(summary["edges"]))  # deciles 0,0,...,1 merged
-    assert summary["edges"][0] == 0
-    assert sum(summary["proportions"]) == pytest.approx(1)
-    assert summary["proportions"][-1] == pytest.approx(0.05)  # the missing-value bin
-    assert summary["proportions"][0] == pytest.approx(0.70)  # values <= 0
-    # Today every value is missing: the missing bin carries the change.
-    today = monitoring.bin_proportions(np.array([np.nan] * 10), summary["edges"])
-    psi = monitoring.population_stability_index(np.asarray(summary["proportions"]), today)
-    assert monitoring.psi_status(psi) == "alert"
-
-
-def test_artifact_without_reference_gets_a_warning_row_not_a_crash():
-    rows = monitoring.drift_rows({"version": "v_1"}, pd.DataFrame({"x": [1.0]}), CONTEXT)
-    assert len(rows) == 1 and rows[0]["status"] == "warning"
-    assert "no feature reference" in rows[0]["detail"] and rows[0]["value"] is None
-
-
-def test_feature_missing_from_scoring_data_is_an_alert():
-    reference = monitoring.feature_reference(pd.DataFrame({"x": [1.0, 2.0, 3.0]}), ["x"])
-    rows = monitoring.drift_rows(
-        {"feature_reference": reference}, pd.DataFrame({"y": [1.0]}), CONTEXT
-    )
-    assert [row["status"] for row in rows] == ["alert"]
-
-
-def test_unknown_status_is_refused():
-    with pytest.raises(ValueError, match="Unknown status"):
-        monitoring._row(CONTEXT, "drift", "x", "fine", "detail")
-
-
-# ---------------------------------------------------------------- realized performance
-
-
-def _history_with_outcomes(as_of: dt.date, clients: int = 200):
-    """Past buyers whose predicted probability is their true chance of buying after as_of, with
-    the labels prediction_outcomes gives them (churned: did not buy again)."""
-    rng = np.random.default_rng(1)
-    probabilities = rng.uniform(0, 1, clients)
-    bought = rng.uniform(0, 1, clients) < probabilities
-    history = pd.DataFrame(
-        {
-            "client_id": [f"c{i}" for i in range(clients)],
-            "as_of_date": as_of,
-            "model_tier": "fast",
-            "model_version": "v_1",
-            "purchase_probability": probabilities,
-            "churn_risk": 1 - probabilities,
-            "label_purchased": bought.astype(int),
-            "label_churned": (~bought).astype(int),
-        }
-    )
-    return history, bought
-
-
-def test_no_outcomes_yet_is_said_never_computed():
-    history, _ = _history_with_outcomes(dt.date(2026, 6, 1))
-    unknown = history.assign(label_purchased=None, label_churned=None)
-    rows = monitoring.realized_rows(
-        unknown, dt.date(2026, 6, 30), {"purchase": 90, "churn": 180}, {}, CONTEXT
-    )
-    assert {row["subject"] for row in rows} == {"purchase_outcomes", "churn_outcomes"}
-    assert all(row["value"] is None and row["status"] == "ok" for row in rows)
-    assert all("no outcomes yet" in row["detail"] for row in rows)
-
-
-def test_realized_auc_and_calibration_once_the_horizon_has_elapsed():
-    as_of = dt.date(2026, 1, 1)
-    history, bought = _history_with_outcomes(as_of)
-    rows = monitoring.realized_rows(
-        history,
-        dt.date(2026, 6, 30),
-        {"purchase": 90, "churn": 180},
-        {"v_1": {"purchase": 0.95, "churn": None}},
-        CONTEXT,
-    )
-    by_subject = {row["subject"]: row for row in rows}
-    auc = by_subject["purchase_roc_auc"]
-    assert 0.7 < auc["value"] <= 1  # probabilities are the true chances: real signal
-    # Far below its holdout AUC of 0.95: warning, with the relative threshold.
-    assert auc["status"] == "warning" and auc["threshold"] == pytest.approx(0.90)
-    assert by_subject["purchase_observed_rate"]["value"] == pytest.approx(bought.mean())
-    assert by_subject["purchase_calibration_error"]["status"] == "ok"
-    assert by_subject["churn_roc_auc"]["value"] == pytest.approx(auc["value"])
-
-
-def test_calibration_error_separates_calibrated_from_miscalibrated():
-    rng = np.random.default_rng(2)
-    probabilities = rng.uniform(0, 1, 20000)
-    labels = (rng.uniform(0, 1, 20000) < probabilities).astype(float)
-    assert monitoring.expected_calibration_error(labels, probabilities) < 0.03
-    overconfident = np.clip(probabilities + 0.3, 0, 1)
-    assert monitoring.expected_calibration_error(labels, overconfident) > 0.2
 
 
 # ---------------------------------------------------------------- the dbt model, end to end
@@ -189,7 +71,7 @@ def test_drift_shows_up_when_the_scoring_data_is_shifted(
     assert set(shifted) == set(baseline) and len(shifted) > 20  # every numeric feature
     for feature in MONEY_FEATURES:
         assert baseline[feature][1] == "ok", (feature, baseline[feature])
-        assert shifted[feature][0] > monitoring.PSI_ALERT and shifted[feature][1] == "alert"
+        assert shifted[feature][0] > drift.PSI_ALERT and shifted[feature][1] == "alert"
     # Note features are untouched by the shift: same PSI as in the unshifted warehouse.
     assert shifted["note_count"][0] == pytest.approx(baseline["note_count"][0])
     report_lines = shifted_warehouse.query(
@@ -288,30 +170,3 @@ def test_dashboard_shows_a_monitoring_banner_for_shifted_data(
         text = banner.inner_text()
         browser.close()
     assert "Model monitoring:" in text and "ALERT: PSI" in text and "monetary_total_eur" in text
-
-
-def test_unknown_artifact_and_running_horizons_are_said_not_crashed(tmp_path: Path):
-    scoring = pd.DataFrame(
-        {
-            "client_id": ["a", "b"],
-            "as_of_date": pd.to_datetime(["2026-06-30"] * 2),
-            "model_tier": "fast",
-            "model_version": "v_gone",
-            "note_count": [1, 2],
-        }
-    )
-    history = scoring[["client_id", "as_of_date", "model_tier", "model_version"]].assign(
-        purchase_probability=0.5, churn_risk=0.5, label_purchased=None, label_churned=None
-    )
-    table = monitoring.monitoring_table(
-        scoring, history, None, {"purchase": 90, "churn": 180}, root=tmp_path
-    ).to_pylist()
-    assert table[0]["subject"] == "artifact" and table[0]["status"] == "warning"
-    assert "was not found" in table[0]["detail"]
-    realized = [row for row in table if row["check_type"] == "realized_performance"]
-    assert len(realized) == 2 and all(row["value"] is None for row in realized)
-    assert all("no outcomes yet" in row["detail"] for row in realized)
-    empty = monitoring.monitoring_table(
-        scoring.iloc[0:0], history.iloc[0:0], None, {"purchase": 90, "churn": 180}
-    ).to_pylist()
-    assert [row["detail"] for row in empty] == ["no clients were scored"]

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from client_intelligence import files, retraining
+from client_intelligence import retraining
 from client_intelligence.artifacts import write_artifact
 from client_intelligence.features import TARGETS
 from client_intelligence.project import label_horizons
@@ -18,11 +18,10 @@ from client_intelligence.registry import (
     RegistryError,
     read_registry,
     record_version,
-    registry_lock,
     write_registry,
 )
 from client_intelligence.retrain_cli import main as retrain_main
-from client_intelligence.retraining import decide, retrain
+from client_intelligence.retraining import retrain
 from client_intelligence.training import load_training_data, train_artifact
 from tests.support import Warehouse
 
@@ -54,37 +53,6 @@ def install_champion(root: Path, examples: pd.DataFrame, transactions: pd.DataFr
     entry = {"version": directory.name, "status": "champion", "reason": "test set-up"}
     write_registry(root, record_version(read_registry(root), entry))
     return directory.name
-
-
-def metrics(purchase: float, churn: float, clv: float, brier: float = 0.2) -> dict:
-    classification = {"pr_auc": 0.4, "brier": brier, "log_loss": 0.6}
-    return {
-        "purchase": {"roc_auc": purchase, **classification},
-        "churn": {"roc_auc": churn, **classification},
-        "clv": {"spearman": clv, "r2": 0.1, "mae": 1000.0},
-    }
-
-
-def test_decision_needs_every_primary_metric_to_beat_the_margin():
-    champion = metrics(0.70, 0.65, 0.40)
-    assert decide(metrics(0.72, 0.67, 0.43), champion).promote
-    tie = decide(metrics(0.70, 0.65, 0.40), champion)
-    assert not tie.promote and "purchase roc_auc +0.0000 (needs +0.0050)" in tie.reason
-    one_short = decide(metrics(0.72, 0.652, 0.43), champion)
-    assert not one_short.promote and "churn" in one_short.reason
-    assert "purchase" not in one_short.reason
-    worse = decide(metrics(0.60, 0.55, 0.30), champion)
-    assert not worse.promote
-
-
-def test_better_primary_but_clearly_worse_calibration_is_refused():
-    decision = decide(metrics(0.72, 0.67, 0.43, brier=0.25), metrics(0.70, 0.65, 0.40, brier=0.2))
-    assert not decision.promote
-    assert "clearly worse on purchase brier, churn brier" in decision.reason
-
-
-def test_without_a_champion_the_candidate_is_promoted():
-    assert decide(metrics(0.6, 0.6, 0.3), None).promote
 
 
 def test_better_candidate_is_promoted_and_the_next_scoring_run_uses_it(
@@ -157,26 +125,6 @@ def test_dry_run_writes_nothing(tmp_path: Path, training_data):
     assert (root / "registry.json").read_bytes() == registry_before
 
 
-def test_registry_survives_an_interrupted_write(tmp_path: Path, monkeypatch):
-    root = tmp_path / "ml_artifacts"
-    write_registry(
-        root, record_version(read_registry(root), {"version": "v_1", "status": "champion"})
-    )
-    before = (root / "registry.json").read_bytes()
-
-    def crash(*_args):
-        raise KeyboardInterrupt("power cut during the rename")
-
-    monkeypatch.setattr(files.os, "replace", crash)
-    registry = record_version(read_registry(root), {"version": "v_2", "status": "champion"})
-    with pytest.raises(KeyboardInterrupt):
-        write_registry(root, registry)
-
-    assert (root / "registry.json").read_bytes() == before
-    assert read_registry(root)["champion"] == "v_1"
-    assert [p.name for p in root.iterdir() if p.name.startswith(".registry.json")] == []
-
-
 def test_damaged_registry_is_never_overwritten(tmp_path: Path, demo_warehouse: Warehouse, capsys):
     root = tmp_path / "ml_artifacts"
     root.mkdir()
@@ -190,17 +138,6 @@ def test_damaged_registry_is_never_overwritten(tmp_path: Path, demo_warehouse: W
     assert not (root / "continuous").exists()
     with pytest.raises(RegistryError):
         read_registry(root)
-
-
-def test_registry_lock_is_exclusive(tmp_path: Path):
-    import fcntl
-
-    with (
-        registry_lock(tmp_path),
-        (tmp_path / ".registry.lock").open("w") as other,
-        pytest.raises(BlockingIOError),
-    ):
-        fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
 def test_incremental_does_nothing_without_new_outcomes(tmp_path: Path, training_data, capsys):
