@@ -33,7 +33,7 @@ playbooks as (
         lookback_days,
         min_purchase_probability,
         min_churn_risk,
-        case priority when 'High' then 1 when 'Medium' then 2 else 3 end as priority_order,
+        {{ action_priority_rank('priority') }} as priority_order,
         coalesce(trim(trigger_concepts), '') != '' as has_concept_condition,
         coalesce(trim(trigger_buckets), '') != '' as has_bucket_condition,
         string_split(nullif(trim(value_segments), ''), '|') as value_segment_list,
@@ -41,20 +41,14 @@ playbooks as (
     from {{ ref('playbooks') }}
 ),
 
-playbook_concepts as (
+condition_triggers as (
+    -- The concept and bucket conditions, one row per value (int_playbook_triggers).
     select
         action_id,
-        trim(unnest(string_split(trigger_concepts, '|'))) as concept_id
-    from {{ ref('playbooks') }}
-    where coalesce(trim(trigger_concepts), '') != ''
-),
-
-playbook_buckets as (
-    select
-        action_id,
-        trim(unnest(string_split(trigger_buckets, '|'))) as bucket
-    from {{ ref('playbooks') }}
-    where coalesce(trim(trigger_buckets), '') != ''
+        trigger_kind as condition_kind,
+        trigger_value as condition_value
+    from {{ ref('int_playbook_triggers') }}
+    where trigger_kind in ('concept', 'bucket')
 ),
 
 client_mentions as (
@@ -75,33 +69,36 @@ client_mentions as (
     where note_concepts.note_date <= clients.as_of_date
 ),
 
+mention_keys as (
+    -- Each mention under both of its keys, so one equi-join meets concept and bucket conditions.
+    select
+        'concept' as condition_kind,
+        concept_id as condition_value,
+        *
+    from client_mentions
+    union all
+    select
+        'bucket' as condition_kind,
+        bucket as condition_value,
+        *
+    from client_mentions
+),
+
 condition_mentions as (
     -- Each mention meeting a playbook's concept or bucket condition within its lookback.
     select
-        playbook_concepts.action_id,
-        'concept' as condition_kind,
-        client_mentions.*
-    from client_mentions
-    inner join playbook_concepts
-        on client_mentions.concept_id = playbook_concepts.concept_id
+        condition_triggers.action_id,
+        mention_keys.* exclude (condition_value)
+    from mention_keys
+    inner join condition_triggers
+        on
+            mention_keys.condition_kind = condition_triggers.condition_kind
+            and mention_keys.condition_value = condition_triggers.condition_value
     inner join playbooks
-        on playbook_concepts.action_id = playbooks.action_id
+        on condition_triggers.action_id = playbooks.action_id
     where
         playbooks.lookback_days is null
-        or client_mentions.note_date > client_mentions.as_of_date - playbooks.lookback_days
-    union all
-    select
-        playbook_buckets.action_id,
-        'bucket' as condition_kind,
-        client_mentions.*
-    from client_mentions
-    inner join playbook_buckets
-        on client_mentions.bucket = playbook_buckets.bucket
-    inner join playbooks
-        on playbook_buckets.action_id = playbooks.action_id
-    where
-        playbooks.lookback_days is null
-        or client_mentions.note_date > client_mentions.as_of_date - playbooks.lookback_days
+        or mention_keys.note_date > mention_keys.as_of_date - playbooks.lookback_days
 ),
 
 condition_counts as (
