@@ -1,4 +1,5 @@
--- Retention: clients at risk (churn risk > 0.7), most valuable first, with the total value at risk.
+-- Retention: clients at risk (the At Risk and Critical segments of seeds/segment_cutoffs), most
+-- valuable first, with the total value at risk.
 select
     client_id,
     churn_risk,
@@ -8,5 +9,5 @@ select
     top_drivers,
     round(sum(predicted_clv) over (), 2) as total_value_at_risk_eur
 from {{ ref('client_profiles_with_predictions') }}
-where churn_risk > 0.7
+where risk_segment in ('At Risk', 'Critical')
 order by predicted_clv desc

@@ -1,4 +1,5 @@
--- Clienteling: VIPs whose churn risk is above 0.6, to be called first.
+-- Clienteling: VIPs at risk (the At Risk and Critical segments of seeds/segment_cutoffs), to
+-- be called first.
 select
     client_id,
     predicted_clv,
@@ -7,5 +8,5 @@ select
     top_concepts,
     last_note_date
 from {{ ref('client_profiles_with_predictions') }}
-where value_segment = 'VIP' and churn_risk > 0.6
+where value_segment = 'VIP' and risk_segment in ('At Risk', 'Critical')
 order by churn_risk desc, predicted_clv desc

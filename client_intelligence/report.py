@@ -12,11 +12,12 @@ from client_intelligence.files import atomic_write_text
 WIDTH = 64
 
 
-def format_value(metric: str, value: float | None) -> str:
-    """Averages of probabilities as percentages; counts and euros as whole numbers."""
-    if value is None:
+def format_value(value_format: str, value: float | None) -> str:
+    """The value as the view's value_format says: a percentage, or a whole number (counts,
+    euros); nothing for text lines, which are shown by their detail."""
+    if value is None or value_format == "text":
         return ""
-    if metric.startswith("Average") and "EUR" not in metric:
+    if value_format == "percent":
         return f"{value:.1%}"
     return f"{value:,.0f}"
 
@@ -30,17 +31,17 @@ def monitoring_lines(metric: str, detail: str | None) -> list[str]:
     return [f"  {metric:<36}{detail or '':>26}"]
 
 
-def render_report(rows: list[tuple[int, str, str, float | None, str | None]]) -> str:
+def render_report(rows: list[tuple[int, str, str, float | None, str, str | None]]) -> str:
     lines = ["=" * WIDTH, "CLIENT INTELLIGENCE - ML PREDICTIONS REPORT".center(WIDTH), "=" * WIDTH]
     section = None
-    for _, row_section, metric, value, detail in rows:
+    for _, row_section, metric, value, value_format, detail in rows:
         if row_section != section:
             section = row_section
             lines += ["", row_section, "-" * len(row_section)]
         if row_section == "MONITORING":
             lines += monitoring_lines(metric, detail)
             continue
-        shown = " ".join(part for part in (format_value(metric, value), detail or "") if part)
+        shown = " ".join(part for part in (format_value(value_format, value), detail or "") if part)
         lines.append(f"  {metric:<36}{shown:>26}")
     lines += ["", "=" * WIDTH, ""]
     return "\n".join(lines)
@@ -49,7 +50,8 @@ def render_report(rows: list[tuple[int, str, str, float | None, str | None]]) ->
 def write_report(database: Path, output: Path) -> str:
     with duckdb.connect(str(database), read_only=True) as connection:
         rows = connection.sql(
-            "select sort_order, section, metric, value, detail from ml_predictions_report"
+            "select sort_order, section, metric, value, value_format, detail"
+            " from ml_predictions_report"
             " order by sort_order"
         ).fetchall()
     text = render_report(rows)

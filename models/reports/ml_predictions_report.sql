@@ -1,144 +1,117 @@
--- The predictions at a glance, one row per line of the report: section, metric, value.
--- outputs/ml_predictions_report.txt is laid out from this view. MONITORING: one line per drift or
--- realized-performance check at warning or alert (ml_model_monitoring), or "All checks ok".
+-- The predictions at a glance, one row per line of the report: section, metric, value and how
+-- to show it (value_format: count, percent, eur; text lines are shown by their detail). The
+-- headline lines come from one list (headline_metrics); the value segments and the monitoring
+-- lines follow. MONITORING: one line per drift or realized-performance check at warning or
+-- alert (ml_model_monitoring), or "All checks ok". outputs/ml_predictions_report.txt is laid
+-- out from this view. Intent bands: the high/low_intent_probability vars.
 with
 
 predictions as (
     select * from {{ ref('client_profiles_with_predictions') }}
 ),
 
-totals as (
+thresholds as (
     select
-        count(*) as clients,
-        avg(purchase_probability) as avg_purchase,
-        count(*) filter (where purchase_probability > 0.7) as high_intent,
-        count(*) filter (where purchase_probability between 0.4 and 0.7) as medium_intent,
-        count(*) filter (where purchase_probability < 0.4) as low_intent,
-        avg(churn_risk) as avg_churn,
-        count(*) filter (where risk_segment = 'Critical') as critical,
-        count(*) filter (where risk_segment = 'At Risk') as at_risk,
-        count(*) filter (where risk_segment = 'Monitor') as monitor_band,
-        count(*) filter (where risk_segment = 'Safe') as safe_band,
-        avg(predicted_clv) as avg_clv,
-        median(predicted_clv) as median_clv,
-        sum(predicted_clv) as total_clv,
-        any_value(model_tier) as model_tier,
-        any_value(model_version) as model_version
-    from predictions
+        {{ var('high_intent_probability') }} as high_intent,
+        {{ var('low_intent_probability') }} as low_intent
 ),
 
-overview_lines as (
+totals as (
     select
-        1 as sort_order,
-        'OVERVIEW' as section,
-        'Total clients' as metric,
-        clients::double as value,
-        null as detail
-    from totals
+        count(*)::double as clients,
+        avg(predictions.purchase_probability) as avg_purchase,
+        count(*) filter (
+            where predictions.purchase_probability > thresholds.high_intent
+        )::double as high_intent,
+        count(*) filter (
+            where predictions.purchase_probability
+            between thresholds.low_intent and thresholds.high_intent
+        )::double as medium_intent,
+        count(*) filter (
+            where predictions.purchase_probability < thresholds.low_intent
+        )::double as low_intent,
+        avg(predictions.churn_risk) as avg_churn,
+        count(*) filter (where predictions.risk_segment = 'Critical')::double as critical,
+        count(*) filter (where predictions.risk_segment = 'At Risk')::double as at_risk,
+        count(*) filter (where predictions.risk_segment = 'Monitor')::double as monitor_band,
+        count(*) filter (where predictions.risk_segment = 'Safe')::double as safe_band,
+        avg(predictions.predicted_clv) as avg_clv,
+        median(predictions.predicted_clv) as median_clv,
+        sum(predictions.predicted_clv) as total_clv
+    from predictions
+    cross join thresholds
+    group by thresholds.high_intent, thresholds.low_intent
+),
+
+total_values as (
+    unpivot totals on columns(*) into name metric_key value metric_value
+),
+
+headline_metrics as (
+    -- The one list of headline lines: where each sits, its label, which total it shows, how to
+    -- format it and whether its share of all clients follows.
+    select
+        metrics.*,
+        '>' || round(100 * thresholds.high_intent)::integer || '%' as high_band,
+        round(100 * thresholds.low_intent)::integer || '-'
+        || round(100 * thresholds.high_intent)::integer || '%' as medium_band,
+        '<' || round(100 * thresholds.low_intent)::integer || '%' as low_band
+    from (
+        values
+        (1, 'OVERVIEW', 'Total clients', 'clients', 'count', false),
+        (
+            10, 'PURCHASE PREDICTIONS', 'Average purchase probability', 'avg_purchase', 'percent',
+            false
+        ),
+        (11, 'PURCHASE PREDICTIONS', 'High intent (#high)', 'high_intent', 'count', true),
+        (12, 'PURCHASE PREDICTIONS', 'Medium intent (#medium)', 'medium_intent', 'count', true),
+        (13, 'PURCHASE PREDICTIONS', 'Low intent (#low)', 'low_intent', 'count', true),
+        (20, 'CHURN PREDICTIONS', 'Average churn risk', 'avg_churn', 'percent', false),
+        (21, 'CHURN PREDICTIONS', 'Critical (>80%)', 'critical', 'count', true),
+        (22, 'CHURN PREDICTIONS', 'At Risk (60-80%)', 'at_risk', 'count', true),
+        (23, 'CHURN PREDICTIONS', 'Monitor (30-60%)', 'monitor_band', 'count', true),
+        (24, 'CHURN PREDICTIONS', 'Safe (<30%)', 'safe_band', 'count', true),
+        (30, 'CLV PREDICTIONS', 'Average predicted CLV (EUR)', 'avg_clv', 'eur', false),
+        (31, 'CLV PREDICTIONS', 'Median predicted CLV (EUR)', 'median_clv', 'eur', false),
+        (32, 'CLV PREDICTIONS', 'Total predicted CLV (EUR)', 'total_clv', 'eur', false)
+    ) as metrics (sort_order, section, metric, metric_key, value_format, with_share)
+    cross join thresholds
+),
+
+headline_lines as (
+    select
+        headline_metrics.sort_order,
+        headline_metrics.section,
+        replace(
+            replace(
+                replace(headline_metrics.metric, '#high', headline_metrics.high_band),
+                '#medium',
+                headline_metrics.medium_band
+            ),
+            '#low',
+            headline_metrics.low_band
+        ) as metric,
+        total_values.metric_value as value,
+        headline_metrics.value_format,
+        case
+            when headline_metrics.with_share
+                then
+                    '(' || round(100 * total_values.metric_value / nullif(totals.clients, 0), 1)
+                    || '%)'
+        end as detail
+    from headline_metrics
+    inner join total_values
+        on headline_metrics.metric_key = total_values.metric_key
+    cross join totals
     union all
     select
         2 as sort_order,
         'OVERVIEW' as section,
         'Model' as metric,
         null::double as value,
-        model_tier || ' ' || model_version as detail
-    from totals
-    union all
-    select
-        10 as sort_order,
-        'PURCHASE PREDICTIONS' as section,
-        'Average purchase probability' as metric,
-        avg_purchase::double as value,
-        null as detail
-    from totals
-    union all
-    select
-        11 as sort_order,
-        'PURCHASE PREDICTIONS' as section,
-        'High intent (>70%)' as metric,
-        high_intent::double as value,
-        '(' || round(100 * high_intent / nullif(clients, 0), 1) || '%)' as detail
-    from totals
-    union all
-    select
-        12 as sort_order,
-        'PURCHASE PREDICTIONS' as section,
-        'Medium intent (40-70%)' as metric,
-        medium_intent::double as value,
-        '(' || round(100 * medium_intent / nullif(clients, 0), 1) || '%)' as detail
-    from totals
-    union all
-    select
-        13 as sort_order,
-        'PURCHASE PREDICTIONS' as section,
-        'Low intent (<40%)' as metric,
-        low_intent::double as value,
-        '(' || round(100 * low_intent / nullif(clients, 0), 1) || '%)' as detail
-    from totals
-    union all
-    select
-        20 as sort_order,
-        'CHURN PREDICTIONS' as section,
-        'Average churn risk' as metric,
-        avg_churn::double as value,
-        null as detail
-    from totals
-    union all
-    select
-        21 as sort_order,
-        'CHURN PREDICTIONS' as section,
-        'Critical (>80%)' as metric,
-        critical::double as value,
-        '(' || round(100 * critical / nullif(clients, 0), 1) || '%)' as detail
-    from totals
-    union all
-    select
-        22 as sort_order,
-        'CHURN PREDICTIONS' as section,
-        'At Risk (60-80%)' as metric,
-        at_risk::double as value,
-        '(' || round(100 * at_risk / nullif(clients, 0), 1) || '%)' as detail
-    from totals
-    union all
-    select
-        23 as sort_order,
-        'CHURN PREDICTIONS' as section,
-        'Monitor (30-60%)' as metric,
-        monitor_band::double as value,
-        '(' || round(100 * monitor_band / nullif(clients, 0), 1) || '%)' as detail
-    from totals
-    union all
-    select
-        24 as sort_order,
-        'CHURN PREDICTIONS' as section,
-        'Safe (<30%)' as metric,
-        safe_band::double as value,
-        '(' || round(100 * safe_band / nullif(clients, 0), 1) || '%)' as detail
-    from totals
-    union all
-    select
-        30 as sort_order,
-        'CLV PREDICTIONS' as section,
-        'Average predicted CLV (EUR)' as metric,
-        avg_clv::double as value,
-        null as detail
-    from totals
-    union all
-    select
-        31 as sort_order,
-        'CLV PREDICTIONS' as section,
-        'Median predicted CLV (EUR)' as metric,
-        median_clv::double as value,
-        null as detail
-    from totals
-    union all
-    select
-        32 as sort_order,
-        'CLV PREDICTIONS' as section,
-        'Total predicted CLV (EUR)' as metric,
-        total_clv::double as value,
-        null as detail
-    from totals
+        'text' as value_format,
+        any_value(model_tier) || ' ' || any_value(model_version) as detail
+    from predictions
 ),
 
 value_segments as (
@@ -147,6 +120,7 @@ value_segments as (
         'Value Segments' as section,
         cutoffs.segment as metric,
         count(predictions.client_id)::double as value,
+        'count' as value_format,
         'average CLV ' || format('{:,}', coalesce(round(avg(predictions.predicted_clv))::bigint, 0))
         || ' EUR' as detail
     from {{ ref('segment_cutoffs') }} as cutoffs
@@ -183,6 +157,7 @@ monitoring_lines as (
         'MONITORING' as section,
         'Checks' as metric,
         count(*)::double as value,
+        'count' as value_format,
         count(*) filter (where status = 'ok') || ' ok, '
         || count(*) filter (where status = 'warning') || ' warning, '
         || count(*) filter (where status = 'alert') || ' alert' as detail
@@ -193,6 +168,7 @@ monitoring_lines as (
         'MONITORING' as section,
         'All checks ok' as metric,
         null::double as value,
+        'text' as value_format,
         null as detail
     where not exists (select 1 from monitoring_problems)
     union all
@@ -201,31 +177,14 @@ monitoring_lines as (
         'MONITORING' as section,
         upper(status) as metric,
         value,
+        'text' as value_format,
         detail
     from monitoring_problems
 )
 
-select
-    sort_order,
-    section,
-    metric,
-    value,
-    detail
-from overview_lines
+select * from headline_lines
 union all
-select
-    sort_order,
-    section,
-    metric,
-    value,
-    detail
-from value_segments
+select * from value_segments
 union all
-select
-    sort_order,
-    section,
-    metric,
-    value,
-    detail
-from monitoring_lines
+select * from monitoring_lines
 order by sort_order
