@@ -100,3 +100,7 @@ def run_script(script: str) -> int:
         project_dir = str(path.parent.parent)
     prefix = ["--project-dir", project_dir] if project_dir else []
     return main([*prefix, SCRIPTS[path.name], *args])
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
