@@ -8,6 +8,7 @@ which runs its command on the checkout the script belongs to.
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -17,6 +18,8 @@ from pathlib import Path
 from client_intelligence.project import (
     PROJECT_DIR_VARIABLE,
     ProjectNotFoundError,
+    artifacts_root,
+    duckdb_path,
     project_root,
     use_project_dir,
 )
@@ -54,6 +57,29 @@ USAGE = (
     f"commands: {', '.join(COMMANDS)}\n"
     "`client-intelligence COMMAND --help` describes one command."
 )
+
+
+def add_location_arguments(parser: argparse.ArgumentParser) -> None:
+    """--database and --artifacts-dir, as training and retraining take them."""
+    parser.add_argument(
+        "--database",
+        type=Path,
+        default=None,
+        help="DuckDB file (default: DUCKDB_PATH or the project's)",
+    )
+    parser.add_argument(
+        "--artifacts-dir",
+        type=Path,
+        default=None,
+        help="default: ML_ARTIFACTS_DIR or ml_artifacts/",
+    )
+
+
+def resolve_locations(args: argparse.Namespace) -> argparse.Namespace:
+    """Fill in the defaults of add_location_arguments from the project."""
+    args.database = args.database or duckdb_path()
+    args.artifacts_dir = args.artifacts_dir or artifacts_root()
+    return args
 
 
 def command(name: str) -> Callable[[list[str]], int]:

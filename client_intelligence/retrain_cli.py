@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
+from client_intelligence.cli import add_location_arguments, resolve_locations
 from client_intelligence.metrics import format_metrics_table
-from client_intelligence.project import artifacts_root, duckdb_path, label_horizons
+from client_intelligence.project import label_horizons
 from client_intelligence.registry import RegistryError
 from client_intelligence.retraining import (
     NothingNewError,
@@ -43,16 +43,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=None,
         help="model family of the candidate (default: elite; --incremental: the champion's)",
     )
-    parser.add_argument("--database", type=Path, default=None, help="DuckDB file")
-    parser.add_argument(
-        "--artifacts-dir",
-        type=Path,
-        default=None,
-        help="default: ML_ARTIFACTS_DIR or ml_artifacts/",
-    )
-    args = parser.parse_args(argv)
-    args.artifacts_dir = args.artifacts_dir or artifacts_root()
-    return args
+    add_location_arguments(parser)
+    return resolve_locations(parser.parse_args(argv))
 
 
 def comparison_report(result: RetrainResult) -> str:
@@ -85,7 +77,7 @@ def comparison_report(result: RetrainResult) -> str:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     try:
-        examples, transactions = load_training_data(args.database or duckdb_path())
+        examples, transactions = load_training_data(args.database)
         result = retrain(
             examples,
             transactions,

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from client_intelligence.artifacts import write_artifact
+from client_intelligence.cli import add_location_arguments, resolve_locations
 from client_intelligence.metrics import format_metrics_table
-from client_intelligence.project import artifacts_root, duckdb_path, label_horizons
+from client_intelligence.project import label_horizons
 from client_intelligence.segmentation import SegmentationError
 from client_intelligence.training import (
     NotEnoughHistoryError,
@@ -20,26 +20,13 @@ from client_intelligence.training import (
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--tier", choices=["fast", "elite"], required=True)
-    parser.add_argument(
-        "--database",
-        type=Path,
-        default=None,
-        help="DuckDB file (default: DUCKDB_PATH or the project's)",
-    )
-    parser.add_argument(
-        "--artifacts-dir",
-        type=Path,
-        default=None,
-        help="default: ML_ARTIFACTS_DIR or ml_artifacts/",
-    )
-    args = parser.parse_args(argv)
-    args.artifacts_dir = args.artifacts_dir or artifacts_root()
-    return args
+    add_location_arguments(parser)
+    return resolve_locations(parser.parse_args(argv))
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    database = args.database or duckdb_path()
+    database = args.database
     try:
         examples, transactions = load_training_data(database)
         result = train_artifact(examples, transactions, args.tier, label_horizons())

@@ -38,6 +38,14 @@ from client_intelligence.segmentation import SEGMENTS_ESTIMATOR, fit_on_latest_c
 # Fixed, not early-stopped: early stopping would pick the iteration count on a random split that
 # mixes cutoffs. Prediction cost grows with the number of trees (see scripts/bench_scoring.py).
 TREE_ITERATIONS = 60
+# The elite tier's gradient-boosted trees, for every target (the CLV regressor adds its loss).
+TREE_SETTINGS = {
+    "max_iter": TREE_ITERATIONS,
+    "learning_rate": 0.15,
+    "max_leaf_nodes": 15,
+    "l2_regularization": 1.0,
+    "random_state": 0,
+}
 
 TIER_DESCRIPTIONS = {
     "fast": "regularized linear models (logistic regression, Poisson regression)",
@@ -134,16 +142,7 @@ def build_estimator(tier: str, target: Target, numeric: list[str], categorical: 
     if target.is_classification:
         model = VotingClassifier(
             [
-                (
-                    "trees",
-                    HistGradientBoostingClassifier(
-                        max_iter=TREE_ITERATIONS,
-                        learning_rate=0.15,
-                        max_leaf_nodes=15,
-                        l2_regularization=1.0,
-                        random_state=0,
-                    ),
-                ),
+                ("trees", HistGradientBoostingClassifier(**TREE_SETTINGS)),
                 ("linear", linear_classifier),
             ],
             voting="soft",
@@ -151,17 +150,7 @@ def build_estimator(tier: str, target: Target, numeric: list[str], categorical: 
     else:
         model = VotingRegressor(
             [
-                (
-                    "trees",
-                    HistGradientBoostingRegressor(
-                        loss="poisson",
-                        max_iter=TREE_ITERATIONS,
-                        learning_rate=0.15,
-                        max_leaf_nodes=15,
-                        l2_regularization=1.0,
-                        random_state=0,
-                    ),
-                ),
+                ("trees", HistGradientBoostingRegressor(loss="poisson", **TREE_SETTINGS)),
                 ("linear", linear_regressor),
             ]
         )
