@@ -15,6 +15,13 @@ from client_intelligence.project import ProjectNotFoundError
 CHECKOUT = Path(__file__).resolve().parents[2]
 
 
+@pytest.fixture(autouse=True)
+def no_project_settings(monkeypatch):
+    """Blank (and restored afterwards): the CLI sets DBT_PROJECT_DIR for the process."""
+    for name in (project.PROJECT_DIR_VARIABLE, "ML_ARTIFACTS_DIR", "DUCKDB_PATH"):
+        monkeypatch.setenv(name, "")
+
+
 def _copy_of_the_project(tmp_path: Path) -> Path:
     """A second checkout: only what the project root needs (dbt_project.yml and the vars)."""
     copy = tmp_path / "second checkout"
@@ -25,9 +32,6 @@ def _copy_of_the_project(tmp_path: Path) -> Path:
 
 def test_the_directory_the_command_runs_in_is_the_project(tmp_path, monkeypatch):
     copy = _copy_of_the_project(tmp_path)
-    monkeypatch.delenv(project.PROJECT_DIR_VARIABLE, raising=False)
-    monkeypatch.delenv("ML_ARTIFACTS_DIR", raising=False)
-    monkeypatch.delenv("DUCKDB_PATH", raising=False)
     monkeypatch.chdir(copy)
     assert project.project_root() == copy.resolve()
     assert project.artifacts_root() == copy.resolve() / "ml_artifacts"
@@ -43,7 +47,6 @@ def test_project_dir_variable_wins_over_the_working_directory(tmp_path, monkeypa
 
 
 def test_a_directory_that_is_not_the_project_is_refused(tmp_path, monkeypatch):
-    monkeypatch.delenv(project.PROJECT_DIR_VARIABLE, raising=False)
     monkeypatch.chdir(tmp_path)
     with pytest.raises(ProjectNotFoundError, match="no dbt_project.yml.*--project-dir"):
         project.project_root()
@@ -53,7 +56,6 @@ def test_a_directory_that_is_not_the_project_is_refused(tmp_path, monkeypatch):
 
 
 def test_the_command_line_refuses_before_doing_anything(tmp_path, monkeypatch, capsys):
-    monkeypatch.delenv(project.PROJECT_DIR_VARIABLE, raising=False)
     monkeypatch.chdir(tmp_path)
     assert cli.main(["schedule", "--print-crontab"]) == 2
     assert "is not the client_intelligence dbt project" in capsys.readouterr().err
@@ -63,7 +65,6 @@ def test_the_command_line_refuses_before_doing_anything(tmp_path, monkeypatch, c
 def test_project_dir_option_points_the_command_at_that_checkout(tmp_path, monkeypatch, capsys):
     copy = _copy_of_the_project(tmp_path)
     monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv(project.PROJECT_DIR_VARIABLE, raising=False)
     assert cli.main(["--project-dir", str(copy), "schedule", "--print-crontab"]) == 0
     assert f"this checkout: {copy.resolve()}" in capsys.readouterr().out
 
