@@ -30,7 +30,7 @@ from client_intelligence.segment_assignment import (
 # The columns of prediction_outcomes that the monitoring checks read.
 OUTCOME_COLUMNS = (
     "client_id, as_of_date, model_tier, model_version, purchase_probability, churn_risk,"
-    " label_purchased, label_churned"
+    " purchase_window_complete, churn_window_complete, label_purchased, label_churned"
 )
 
 

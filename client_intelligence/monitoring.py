@@ -297,16 +297,22 @@ def realized_rows(
 
     `history` is prediction_outcomes: past predictions with label_purchased / label_churned,
     labelled as the training examples are (null while unknown; churn null for clients who had
-    never bought). `observed_through` is the last day of known data (today's as_of_date). A run
-    still inside its horizon gets a "no outcomes yet" row per target, never a number.
+    never bought), with purchase_/churn_window_complete saying whether each horizon has elapsed
+    (the rule lives in the outcome_labels macro). `observed_through` is the last day of known data
+    (today's as_of_date), for the message. A run still inside its horizon gets a "no outcomes
+    yet" row per target, never a number.
     """
     if history.empty:
         return [_row(context, "realized_performance", "history", "ok", "no scoring history yet")]
     history = history.copy()
     history["as_of_date"] = pd.to_datetime(history["as_of_date"]).dt.date
+    for flag in ("purchase_window_complete", "churn_window_complete"):
+        history[flag] = history[flag].eq(True)  # unknown is not complete
     runs = (
-        history[["model_tier", "model_version", "as_of_date"]]
-        .drop_duplicates()
+        history.groupby(["model_tier", "model_version", "as_of_date"], as_index=False)[
+            ["purchase_window_complete", "churn_window_complete"]
+        ]
+        .all()
         .sort_values(["model_version", "as_of_date"], ascending=[True, False])
     )
     targets = (("purchase", "purchase_probability"), ("churn", "churn_risk"))
@@ -320,8 +326,8 @@ def realized_rows(
             "as_of_date": run.as_of_date,
         }
         for target, _ in targets:
-            window_end = run.as_of_date + dt.timedelta(days=int(horizons[target]))
-            if observed_through is None or window_end > observed_through:
+            if not getattr(run, f"{target}_window_complete"):
+                window_end = run.as_of_date + dt.timedelta(days=int(horizons[target]))
                 known = observed_through.isoformat() if observed_through else "no data"
                 rows.append(
                     _row(

@@ -4,7 +4,9 @@
     label_purchased (a purchase within purchase_horizon_days), label_churned (past buyers only:
     no purchase within churn_horizon_days, or an explicit CRM churn observation not followed by
     a purchase), label_clv_eur (spend + CRM-observed revenue within clv_horizon_days). A label
-    whose horizon runs past data_end_date is null: unknown, never a guessed zero.
+    whose horizon runs past data_end_date is null: unknown, never a guessed zero. The rule is
+    written once, as purchase_/churn_/clv_window_complete (the horizon has elapsed in the data),
+    which the labels use and prediction_outcomes passes on to the monitoring.
     ml_training_examples (training) and prediction_outcomes (monitoring) both use it, so the
     model is judged in production on exactly what it was trained to predict. -#}
 {% macro outcome_labels(anchors) %}
@@ -76,6 +78,20 @@ future_outcomes as (
     group by all
 ),
 
+windows as (
+    select
+        client_id,
+        feature_cutoff,
+        purchase_count,
+        feature_cutoff + {{ var('purchase_horizon_days') }} <= data_end_date + 1
+            as purchase_window_complete,
+        feature_cutoff + {{ var('churn_horizon_days') }} <= data_end_date + 1
+            as churn_window_complete,
+        feature_cutoff + {{ var('clv_horizon_days') }} <= data_end_date + 1
+            as clv_window_complete
+    from {{ anchors }}
+),
+
 future as (
     select
         anchors.client_id,
@@ -103,20 +119,17 @@ future as (
 )
 
 select
-    anchors.client_id,
-    anchors.feature_cutoff,
+    windows.client_id,
+    windows.feature_cutoff,
+    windows.purchase_window_complete,
+    windows.churn_window_complete,
+    windows.clv_window_complete,
     case
-        when
-            anchors.feature_cutoff + {{ var('purchase_horizon_days') }}
-            <= anchors.data_end_date + 1
+        when windows.purchase_window_complete
             then (future.purchases_in_purchase_horizon > 0)::integer
     end as label_purchased,
     case
-        when
-            anchors.feature_cutoff + {{ var('churn_horizon_days') }}
-            > anchors.data_end_date + 1
-            or anchors.purchase_count = 0
-            then null
+        when not windows.churn_window_complete or windows.purchase_count = 0 then null
         when
             future.last_purchase_in_churn_horizon
             > coalesce(future.last_churn_observed_at, date '0001-01-01')
@@ -125,14 +138,11 @@ select
         else (future.last_purchase_in_churn_horizon is null)::integer
     end as label_churned,
     case
-        when
-            anchors.feature_cutoff + {{ var('clv_horizon_days') }}
-            <= anchors.data_end_date + 1
-            then future.spend_in_clv_horizon
+        when windows.clv_window_complete then future.spend_in_clv_horizon
     end as label_clv_eur
-from {{ anchors }} as anchors
+from windows
 inner join future
     on
-        anchors.client_id = future.client_id
-        and anchors.feature_cutoff = future.feature_cutoff
+        windows.client_id = future.client_id
+        and windows.feature_cutoff = future.feature_cutoff
 {% endmacro %}

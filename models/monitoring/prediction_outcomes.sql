@@ -1,7 +1,8 @@
 -- Every past prediction with what then happened: the labels of ml_training_examples (the same
 -- outcome_labels macro, sales and CRM outcomes), anchored at the day after the scored
--- as_of_date. A label stays null while its horizon has not elapsed in today's data, so the
--- realized performance in ml_model_monitoring is only ever measured on known outcomes.
+-- as_of_date. A label stays null while its horizon has not elapsed in today's data (the
+-- *_window_complete flags say which), so the realized performance in ml_model_monitoring is only
+-- ever measured on known outcomes.
 with
 
 scored as (
@@ -52,6 +53,9 @@ select
     scored.purchase_probability,
     scored.churn_risk,
     scored.predicted_clv,
+    labels.purchase_window_complete,
+    labels.churn_window_complete,
+    labels.clv_window_complete,
     labels.label_purchased,
     labels.label_churned,
     labels.label_clv_eur

@@ -47,6 +47,8 @@ def _history_with_outcomes(as_of: dt.date, clients: int = 200):
             "model_version": "v_1",
             "purchase_probability": probabilities,
             "churn_risk": 1 - probabilities,
+            "purchase_window_complete": True,  # as prediction_outcomes says once elapsed
+            "churn_window_complete": True,
             "label_purchased": bought.astype(int),
             "label_churned": (~bought).astype(int),
         }
@@ -56,7 +58,12 @@ def _history_with_outcomes(as_of: dt.date, clients: int = 200):
 
 def test_no_outcomes_yet_is_said_never_computed():
     history, _ = _history_with_outcomes(dt.date(2026, 6, 1))
-    unknown = history.assign(label_purchased=None, label_churned=None)
+    unknown = history.assign(
+        label_purchased=None,
+        label_churned=None,
+        purchase_window_complete=False,
+        churn_window_complete=False,
+    )
     rows = monitoring.realized_rows(
         unknown, dt.date(2026, 6, 30), {"purchase": 90, "churn": 180}, {}, CONTEXT
     )
@@ -105,7 +112,12 @@ def test_unknown_artifact_and_running_horizons_are_said_not_crashed(tmp_path: Pa
         }
     )
     history = scoring[["client_id", "as_of_date", "model_tier", "model_version"]].assign(
-        purchase_probability=0.5, churn_risk=0.5, label_purchased=None, label_churned=None
+        purchase_probability=0.5,
+        churn_risk=0.5,
+        purchase_window_complete=False,
+        churn_window_complete=False,
+        label_purchased=None,
+        label_churned=None,
     )
     table = monitoring.monitoring_table(
         scoring, history, None, {"purchase": 90, "churn": 180}, root=tmp_path
