@@ -34,7 +34,8 @@ def _require_tables(connection: duckdb.DuckDBPyConnection) -> None:
     missing = [name for name in GRAPH_TABLES if not table_exists(connection, name)]
     if missing:
         raise KnowledgeGraphError(
-            f"{', '.join(missing)} not found in the database: run `dbt build` with "
+            f"{', '.join(missing)} (the export of knowledge_graph_nodes and "
+            "knowledge_graph_edges) not found in the database: run `dbt build` with "
             "enable_ml_predictions true (the graph needs the predictions)."
         )
 

@@ -53,7 +53,7 @@ def shifted_warehouse(trained_warehouse: Warehouse, tmp_path_factory) -> Warehou
     pinned = {"model_dir": str(model_dir)}
     warehouse.dbt("build", variables={**pinned, "as_of_date": earlier})
     warehouse.dbt("build", variables=pinned)
-    warehouse.dbt("run", "--select", "predictions", variables=pinned)  # re-score the same day
+    warehouse.dbt("run", "--select", "predictions+", variables=pinned)  # re-score the same day
     return warehouse
 
 
