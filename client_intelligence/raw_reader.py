@@ -75,6 +75,8 @@ class FileRows:
     error_messages: list[str | None] = field(default_factory=list)
     line_texts: list[str | None] = field(default_factory=list)
     tables: list[pa.Table] = field(default_factory=list)
+    encoding: str = ""
+    delimiter: str = ""
 
     def flush(self) -> None:
         """Move the rows gathered so far into an Arrow table."""
@@ -113,7 +115,10 @@ class FileRows:
             self.values[column].append(None)
         self.error_types.append(error_type)
         self.error_messages.append(message)
-        self.line_texts.append(text[:MAX_KEPT_LINE_CHARS])
+        kept = text[:MAX_KEPT_LINE_CHARS]
+        if _has_invalid_encoding(kept):  # undecodable bytes shown as U+FFFD
+            kept = kept.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        self.line_texts.append(kept)
         self._count()
 
 
@@ -133,6 +138,8 @@ def _cp1252_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
 
 
 codecs.register_error("cp1252_latin1", _cp1252_fallback)
+# the line-size limit is max_line_chars, not the csv module's 128 KB default
+csv.field_size_limit(2**31 - 1)
 
 
 def detect_encoding(path: Path) -> str:
@@ -239,6 +246,7 @@ def read_delimited(path: Path, options: ReadOptions) -> FileRows:
     if len(set(columns)) != len(columns):
         raise RawFileError(f"{path}: the header repeats a column name: {', '.join(found)}")
     rows = FileRows(str(path), columns, {column: [] for column in columns})
+    rows.encoding, rows.delimiter = encoding, delimiter
     _read_records(lines, rows, header_text, delimiter, options.max_line_chars)
     rows.flush()
     return rows
@@ -343,6 +351,19 @@ def read_file(path: Path, options: ReadOptions, label: str | None = None) -> Fil
             labels = pa.array([label] * table.num_rows, pa.string())
             rows.tables[index] = table.set_column(0, "source_file", labels)
     return rows
+
+
+def file_table(rows: FileRows) -> pa.Table:
+    """All rows of one file as one table (the reader columns, then the file's own)."""
+    rows.flush()
+    schema_columns = [*READER_COLUMNS, *rows.columns]
+    empty = pa.table(
+        {
+            column: pa.array([], pa.int64() if column == "source_line_number" else pa.string())
+            for column in schema_columns
+        }
+    )
+    return pa.concat_tables([empty, *rows.tables], promote_options="default").select(schema_columns)
 
 
 def read_source(raw_dir: Path, name: str, options: ReadOptions) -> pa.Table:
