@@ -6,14 +6,19 @@ from __future__ import annotations
 import base64
 import codecs
 import random
+import tempfile
 from pathlib import Path
 
+import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from conftest import Warehouse, build_warehouse
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
 
 from client_intelligence.project import DbtCommandError
+from client_intelligence.raw_reader import ReadOptions, file_table, read_file
 
 pytestmark = pytest.mark.integration
 
@@ -322,3 +327,72 @@ def test_missing_required_column_stops_the_build_naming_file_and_columns(tmp_pat
     assert "notes.csv" in message
     assert "Columns found: ID, Datum, Transcription" in message
     assert "Columns expected: ID, Date, Transcription" in message
+
+
+@pytest.mark.parametrize(
+    "name", ["notes/01_extra_field.csv", "notes/02_bare_cr.csv", "notes/03_utf16.csv"]
+)
+def test_csv_scorer_reads_the_same_faulty_files_alike(
+    trained_warehouse: Warehouse, tmp_path: Path, capsys, name: str
+):
+    from client_intelligence.csv_scoring_cli import main as score_main
+
+    content, rows_read, _kept, reasons = FAULT_FILES[name]
+    path = tmp_path / "export.csv"
+    path.write_bytes(content)
+    (model_dir,) = (trained_warehouse.artifacts_dir / "fast").glob("v_*")
+    arguments = [str(path), "--text-column", "Transcription", "--id-column", "ID"]
+    assert score_main([*arguments, "--model-dir", str(model_dir)]) == 0
+    output = pd.read_csv(tmp_path / "export_with_predictions.csv", dtype=str, sep=None)
+    malformed = reasons.get("malformed_line", 0)
+    assert len(output) == rows_read - malformed
+    if malformed:
+        assert (
+            f"malformed lines set aside, not in the output: {malformed}" in capsys.readouterr().out
+        )
+
+
+faulty_cells = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=40)
+injected = st.sampled_from([b",", b'"', b"\r", b"\x00", b"\xff", b"\n", b"x" * 5_000, b";"])
+
+
+@st.composite
+def faulty_notes_exports(draw) -> bytes:
+    lines = [HEADER.encode()]
+    for index, text in enumerate(draw(st.lists(faulty_cells, min_size=1, max_size=10))):
+        quoted = '"' + text.replace('"', '""') + '"'
+        line = f"R{index},2026-03-0{index % 9 + 1},30 min,EN,short,{quoted}".encode()
+        if draw(st.booleans()):
+            position = draw(st.integers(0, len(line)))
+            line = line[:position] + draw(injected) + line[position:]
+        lines.append(line)
+    return b"\n".join(lines) + b"\n"
+
+
+# Each example is a dbt build of the staging layer: a few examples, no shrinking.
+@settings(
+    max_examples=2,
+    deadline=None,
+    phases=[Phase.explicit, Phase.generate],
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(content=faulty_notes_exports())
+def test_random_faults_through_dbt_lose_no_row(content: bytes):
+    with tempfile.TemporaryDirectory() as folder:
+        raw = Path(folder) / "raw"
+        raw.mkdir()
+        (raw / "notes.csv").write_bytes(content)
+        warehouse = Warehouse(
+            Path(folder) / "w.duckdb", raw, Path(folder) / "t", Path(folder) / "m"
+        )
+        # builds staging with its tests, all_rows_kept_or_rejected among them
+        warehouse.dbt(
+            "build",
+            *("--select", "+staging", "--indirect-selection", "cautious"),
+            *("--exclude-resource-type", "unit_test"),
+        )
+        read = file_table(read_file(raw / "notes.csv", ReadOptions())).num_rows
+        kept = warehouse.scalar("select count(*) from stg_notes")
+        rejected = warehouse.scalar("select count(*) from stg_notes_rejected")
+        assert kept + rejected == read
