@@ -203,6 +203,18 @@ monitoring_lines as (
         value,
         detail
     from monitoring_problems
+),
+
+load_lines as (
+    -- what each raw file gave: rows kept, of rows read, and what was set aside
+    select
+        1000 + row_number() over (order by source_name, source_file) as sort_order,
+        'DATA LOADED' as section,
+        source_name || ' ' || source_file as metric,
+        rows_kept::double as value,
+        'kept of ' || rows_read || ', ' || rows_rejected || ' rejected ('
+        || rows_malformed || ' malformed)' as detail
+    from {{ ref('source_load_report') }}
 )
 
 select
@@ -228,4 +240,12 @@ select
     value,
     detail
 from monitoring_lines
+union all
+select
+    sort_order,
+    section,
+    metric,
+    value,
+    detail
+from load_lines
 order by sort_order
