@@ -2,8 +2,9 @@
     dbt-duckdb plugin) gives it: its file, line, the export's columns as text, and for a
     malformed line the error and the line's text, redacted here (it can hold personal data).
     `source_row_number` numbers the rows over all files; `file_order` ranks the files (by path,
-    so date-stamped daily drops in time: the highest is the latest). -#}
-{% macro raw_export_rows(name) -%}
+    so date-stamped daily drops in time: the highest is the latest); `day_first` says how the
+    file writes `date_column` (see file_day_first). -#}
+{% macro raw_export_rows(name, date_column) -%}
     with
 
     numbered as (
@@ -20,12 +21,23 @@
             {{ redaction_columns('malformed_line_text', 'malformed') }}
         from numbered
         where malformed_error_type is not null
+    ),
+
+    file_date_orders as (
+        select
+            source_file,
+            {{ file_day_first(date_column) }} as day_first
+        from numbered
+        group by source_file
     )
 
     select
         numbered.* exclude (malformed_line_text),
-        malformed.malformed_text as malformed_line_text
+        malformed.malformed_text as malformed_line_text,
+        file_date_orders.day_first
     from numbered
     left join malformed
         on numbered.source_row_number = malformed.source_row_number
+    left join file_date_orders
+        on numbered.source_file = file_date_orders.source_file
 {%- endmacro %}

@@ -36,8 +36,10 @@ reasons_by_file as (
     select
         source_name,
         source_file,
-        map_from_entries(list({'key': reject_reason, 'value': rows_rejected} order by reject_reason))
-            as rejected_by_reason
+        map(
+            list(reject_reason order by reject_reason),
+            list(rows_rejected order by reject_reason)
+        ) as rejected_by_reason
     from reason_counts
     group by all
 ),

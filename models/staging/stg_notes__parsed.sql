@@ -7,15 +7,7 @@
 with
 
 numbered as (
-    {{ raw_export_rows('notes') }}
-),
-
-file_date_orders as (
-    select
-        source_file,
-        {{ file_day_first('date') }} as day_first
-    from numbered
-    group by source_file
+    {{ raw_export_rows('notes', 'date') }}
 ),
 
 latin_words as (
@@ -78,8 +70,8 @@ parsed as (
         numbered.malformed_error_message,
         numbered.malformed_line_text,
         numbered.date as raw_date,
-        {{ parse_date('numbered.date', 'file_date_orders.day_first') }} as note_date,
-        {{ is_ambiguous_date('numbered.date', 'file_date_orders.day_first') }} as is_ambiguous_date,
+        {{ parse_date('numbered.date', 'numbered.day_first') }} as note_date,
+        {{ is_ambiguous_date('numbered.date', 'numbered.day_first') }} as is_ambiguous_date,
         try_cast(regexp_extract(numbered.duration, '(\d+)', 1) as integer) as duration_minutes,
         numbered.language as raw_language,
         coalesce(language_codes.language_code, detected_languages.language) as language,
@@ -93,8 +85,6 @@ parsed as (
         on strip_accents(lower(trim(numbered.language))) = language_codes.language_input
     left join detected_languages
         on numbered.source_row_number = detected_languages.source_row_number
-    left join file_date_orders
-        on numbered.source_file = file_date_orders.source_file
 ),
 
 with_duplicates as (
@@ -102,7 +92,7 @@ with_duplicates as (
         *,
         -- latest file wins; within a file the first occurrence
         row_number() over (
-            partition by note_id order by file_order desc, source_line_number
+            partition by note_id order by file_order desc, source_line_number asc
         ) as id_occurrence,
         max(file_order) over (partition by note_id) as latest_file_order,
         coalesce(

@@ -5,15 +5,7 @@
 with
 
 source_rows as (
-    {{ raw_export_rows('outcomes') }}
-),
-
-file_date_orders as (
-    select
-        source_file,
-        {{ file_day_first('observed_at') }} as day_first
-    from source_rows
-    group by source_file
+    {{ raw_export_rows('outcomes', 'observed_at') }}
 ),
 
 parsed as (
@@ -26,8 +18,8 @@ parsed as (
         source_rows.malformed_line_text,
         nullif(trim(source_rows.client_id), '') as client_id,
         source_rows.observed_at as raw_observed_at,
-        {{ parse_date('source_rows.observed_at', 'file_date_orders.day_first') }} as observed_at,
-        {{ is_ambiguous_date('source_rows.observed_at', 'file_date_orders.day_first') }}
+        {{ parse_date('source_rows.observed_at', 'source_rows.day_first') }} as observed_at,
+        {{ is_ambiguous_date('source_rows.observed_at', 'source_rows.day_first') }}
             as is_ambiguous_date,
         source_rows.purchased as raw_purchased,
         {{ parse_flag('source_rows.purchased') }} as purchased,
@@ -36,8 +28,6 @@ parsed as (
         source_rows.revenue_eur as raw_revenue_eur,
         {{ parse_amount("nullif(trim(source_rows.revenue_eur), '')") }} as revenue_eur
     from source_rows
-    left join file_date_orders
-        on source_rows.source_file = file_date_orders.source_file
 ),
 
 checked as (

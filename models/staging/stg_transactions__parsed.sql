@@ -4,15 +4,7 @@
 with
 
 source_rows as (
-    {{ raw_export_rows('transactions') }}
-),
-
-file_date_orders as (
-    select
-        source_file,
-        {{ file_day_first('transaction_date') }} as day_first
-    from source_rows
-    group by source_file
+    {{ raw_export_rows('transactions', 'transaction_date') }}
 ),
 
 parsed as (
@@ -27,23 +19,21 @@ parsed as (
         nullif(trim(source_rows.transaction_id), '') as transaction_id,
         nullif(trim(source_rows.client_id), '') as client_id,
         source_rows.transaction_date as raw_transaction_date,
-        {{ parse_date('source_rows.transaction_date', 'file_date_orders.day_first') }}
+        {{ parse_date('source_rows.transaction_date', 'source_rows.day_first') }}
             as transaction_date,
-        {{ is_ambiguous_date('source_rows.transaction_date', 'file_date_orders.day_first') }}
+        {{ is_ambiguous_date('source_rows.transaction_date', 'source_rows.day_first') }}
             as is_ambiguous_date,
         source_rows.amount_eur as raw_amount_eur,
         {{ parse_amount('source_rows.amount_eur') }} as amount_eur,
         coalesce(nullif(lower(trim(source_rows.category)), ''), 'unknown') as category
     from source_rows
-    left join file_date_orders
-        on source_rows.source_file = file_date_orders.source_file
 ),
 
 with_duplicates as (
     select
         *,
         row_number() over (
-            partition by transaction_id order by file_order desc, source_line_number
+            partition by transaction_id order by file_order desc, source_line_number asc
         ) as id_occurrence,
         max(file_order) over (partition by transaction_id) as latest_file_order,
         coalesce(
