@@ -228,8 +228,11 @@ def _canonical_columns(
     return columns, found
 
 
+_UNDECODABLE = re.compile("[\udc80-\udcff]")  # bytes kept by surrogateescape
+
+
 def _has_invalid_encoding(text: str) -> bool:
-    return any("\udc80" <= character <= "\udcff" for character in text)
+    return _UNDECODABLE.search(text) is not None
 
 
 def read_delimited(path: Path, options: ReadOptions) -> FileRows:
@@ -288,38 +291,42 @@ def _read_records(
             pending.extendleft(reversed(parts[1:]))
             rows.add_malformed(number, "UNQUOTED VALUE", "Value with unterminated quote", text)
             continue
-        rows_error = _record_error(record, header_text, delimiter, expected, max_chars)
-        if rows_error is None:
-            rows.add(number, _split(record, delimiter))
+        fields, error = _parse_record(record, header_text, delimiter, expected, max_chars)
+        if error is None:
+            rows.add(number, fields)
         elif len(parts) > 1:
             pending.extendleft(reversed(parts[1:]))
-            rows.add_malformed(number, *rows_error, text)
+            rows.add_malformed(number, *error, text)
         else:
-            rows.add_malformed(number, *rows_error, record)
+            rows.add_malformed(number, *error, record)
 
 
-def _record_error(
+def _parse_record(
     record: str, header_text: str, delimiter: str, expected: int, max_chars: int
-) -> tuple[str, str] | None:
-    """(error type, message) when the record cannot be used as a row, else None."""
+) -> tuple[list[str], None] | tuple[None, tuple[str, str]]:
+    """(the record's fields, None), or (None, (error type, message)) when it is not a row."""
     if len(record) > max_chars:
-        return (
-            "LINE SIZE OVER MAXIMUM",
-            f"Line of {len(record)} characters exceeds the maximum of {max_chars}",
-        )
+        message = f"Line of {len(record)} characters exceeds the maximum of {max_chars}"
+        return None, ("LINE SIZE OVER MAXIMUM", message)
     if _has_invalid_encoding(record):
-        return "INVALID ENCODING", "Invalid byte sequence for the file's encoding"
+        return None, ("INVALID ENCODING", "Invalid byte sequence for the file's encoding")
     if record.lstrip("\ufeff") == header_text:
-        return "REPEATED HEADER", "The header line appears again (concatenated exports)"
+        return None, ("REPEATED HEADER", "The header line appears again (concatenated exports)")
     try:
-        found = len(_split(record, delimiter))
+        fields = _split(record, delimiter)
     except csv.Error as error:
-        return "UNQUOTED VALUE", f"Quote or line break outside a quoted value: {error}"
-    if found > expected:
-        return "TOO MANY COLUMNS", f"Expected Number of Columns: {expected} Found: {found}"
-    if found < expected:
-        return "MISSING COLUMNS", f"Expected Number of Columns: {expected} Found: {found}"
-    return None
+        return None, ("UNQUOTED VALUE", f"Quote or line break outside a quoted value: {error}")
+    if len(fields) > expected:
+        return None, (
+            "TOO MANY COLUMNS",
+            f"Expected Number of Columns: {expected} Found: {len(fields)}",
+        )
+    if len(fields) < expected:
+        return None, (
+            "MISSING COLUMNS",
+            f"Expected Number of Columns: {expected} Found: {len(fields)}",
+        )
+    return fields, None
 
 
 def read_parquet(path: Path, options: ReadOptions) -> FileRows:
@@ -344,8 +351,8 @@ def read_parquet(path: Path, options: ReadOptions) -> FileRows:
 
 def read_file(path: Path, options: ReadOptions, label: str | None = None) -> FileRows:
     """One file's rows; `label` is the source_file they carry (default: the path)."""
-    rows = read_parquet(path, options) if path.suffix.lower() == ".parquet" else None
-    rows = rows or read_delimited(path, options)
+    is_parquet = path.suffix.lower() == ".parquet"
+    rows = read_parquet(path, options) if is_parquet else read_delimited(path, options)
     if label is not None:
         for index, table in enumerate(rows.tables):
             labels = pa.array([label] * table.num_rows, pa.string())
@@ -353,17 +360,22 @@ def read_file(path: Path, options: ReadOptions, label: str | None = None) -> Fil
     return rows
 
 
-def file_table(rows: FileRows) -> pa.Table:
-    """All rows of one file as one table (the reader columns, then the file's own)."""
-    rows.flush()
-    schema_columns = [*READER_COLUMNS, *rows.columns]
+def _concat(tables: list[pa.Table], columns: list[str]) -> pa.Table:
+    """The tables as one, with exactly `columns` (null where a table lacks one), all text
+    except the line number."""
     empty = pa.table(
         {
             column: pa.array([], pa.int64() if column == "source_line_number" else pa.string())
-            for column in schema_columns
+            for column in columns
         }
     )
-    return pa.concat_tables([empty, *rows.tables], promote_options="default").select(schema_columns)
+    return pa.concat_tables([empty, *tables], promote_options="default").select(columns)
+
+
+def file_table(rows: FileRows) -> pa.Table:
+    """All rows of one file as one table (the reader columns, then the file's own)."""
+    rows.flush()
+    return _concat(rows.tables, [*READER_COLUMNS, *rows.columns])
 
 
 def read_source(raw_dir: Path, name: str, options: ReadOptions) -> pa.Table:
@@ -381,11 +393,4 @@ def read_source(raw_dir: Path, name: str, options: ReadOptions) -> pa.Table:
         rows = read_file(path, options, path.relative_to(raw_dir).as_posix())
         columns += [column for column in rows.columns if column not in columns]
         tables += rows.tables
-    empty = pa.table(
-        {
-            column: pa.array([], pa.int64() if column == "source_line_number" else pa.string())
-            for column in columns
-        }
-    )
-    table = pa.concat_tables([empty, *tables], promote_options="default")
-    return table.select(columns)
+    return _concat(tables, columns)
