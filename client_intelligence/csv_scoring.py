@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -17,10 +16,12 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow.compute as pc
 
 from client_intelligence.artifacts import select_artifact_dir
 from client_intelligence.files import atomic_write_text
 from client_intelligence.project import run_dbt
+from client_intelligence.raw_reader import RawFileError, ReadOptions, file_table, read_file
 from client_intelligence.scoring import PREDICTION_COLUMNS
 
 # The decision columns a CRM user needs, and which model produced them.
@@ -39,44 +40,37 @@ class CsvInput:
     frame: pd.DataFrame
     delimiter: str
     encoding: str
+    # (line number, error type) of each line the reader set aside as malformed
+    malformed_lines: list[tuple[int, str]]
 
 
 def read_any_csv(path: Path) -> CsvInput:
-    """Read a CSV whatever its delimiter (comma or semicolon) and encoding (UTF-8, BOM, Latin-1).
-
-    Every value is kept as text, exactly as written: nothing is parsed into numbers or NaN.
-    """
+    """Read a CSV with the pipeline's own reader (client_intelligence.raw_reader): encoding and
+    delimiter detected, every value kept as text exactly as written, and lines that cannot be
+    split into the header's fields set aside (counted in the summary) rather than failing."""
+    if not path.is_file():
+        raise CsvScoringError(f"Cannot read {path}: no such file")
     try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise CsvScoringError(f"Cannot read {path}: {error.strerror or error}") from error
-    if not raw.strip():
-        raise CsvScoringError(f"{path} is empty")
-    encoding = "utf-8-sig"
-    try:
-        text = raw.decode(encoding)
-    except UnicodeDecodeError:
-        encoding, text = "latin-1", raw.decode("latin-1")
-    delimiter = _sniff_delimiter(text)
-    try:
-        frame = pd.read_csv(
-            io.StringIO(text),
-            sep=delimiter,
-            dtype=str,
-            keep_default_na=False,
-            na_filter=False,
-            engine="c",
+        rows = read_file(path, ReadOptions())
+    except (OSError, UnicodeError) as error:
+        raise CsvScoringError(f"Cannot read {path}: {error}") from error
+    except RawFileError as error:
+        raise CsvScoringError(str(error)) from error
+    table = file_table(rows)
+    malformed = table.filter(pc.is_valid(table["malformed_error_type"]))
+    malformed_lines = list(
+        zip(
+            malformed["source_line_number"].to_pylist(),
+            malformed["malformed_error_type"].to_pylist(),
+            strict=True,
         )
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
-        raise CsvScoringError(f"{path} is not a readable CSV: {error}") from error
+    )
+    good = table.filter(pc.is_null(table["malformed_error_type"])).select(rows.columns)
+    frame = good.to_pandas()
     if frame.empty:
-        raise CsvScoringError(f"{path} has a header but no rows")
-    return CsvInput(frame, delimiter, encoding)
-
-
-def _sniff_delimiter(text: str) -> str:
-    header = text.split("\n", 1)[0]
-    return ";" if header.count(";") > header.count(",") else ","
+        detail = f" ({len(malformed_lines)} malformed lines)" if malformed_lines else ""
+        raise CsvScoringError(f"{path} has a header but no rows{detail}")
+    return CsvInput(frame.reset_index(drop=True), rows.delimiter, rows.encoding, malformed_lines)
 
 
 def require_column(frame: pd.DataFrame, name: str | None, role: str) -> None:
@@ -163,7 +157,12 @@ def attach_scores(frame: pd.DataFrame, notes: pd.DataFrame, scores: pd.DataFrame
     return output
 
 
-def format_summary(output: pd.DataFrame, id_column: str | None, rejected: int) -> str:
+def format_summary(
+    output: pd.DataFrame,
+    id_column: str | None,
+    rejected: int,
+    malformed_lines: list[tuple[int, str]] = (),
+) -> str:
     """Rows scored, then counts per client (rows sharing an ID are one client)."""
     scored = output["purchase_probability"].notna()
     label = id_column or "row"
@@ -186,6 +185,12 @@ def format_summary(output: pd.DataFrame, id_column: str | None, rejected: int) -
         )
     if rejected:
         lines.append(f"notes rejected by staging (empty text, unparseable date): {rejected}")
+    if malformed_lines:
+        shown = ", ".join(f"line {number} ({error})" for number, error in malformed_lines[:10])
+        more = f" and {len(malformed_lines) - 10} more" if len(malformed_lines) > 10 else ""
+        lines.append(
+            f"malformed lines set aside, not in the output: {len(malformed_lines)}: {shown}{more}"
+        )
     top = clients.nlargest(5, "predicted_clv")
     lines.append("top 5 clients by predicted CLV:")
     lines += [
@@ -242,4 +247,7 @@ def score_csv(
     progress(3, total, f"writing {destination.name}")
     atomic_write_text(destination, output.to_csv(index=False, sep=data.delimiter))
     progress(4, total, "done")
-    return destination, format_summary(output, id_column, scores.attrs["rejected_notes"])
+    summary = format_summary(
+        output, id_column, scores.attrs["rejected_notes"], data.malformed_lines
+    )
+    return destination, summary

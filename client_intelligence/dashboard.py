@@ -111,6 +111,22 @@ def _actions_by_client(connection: duckdb.DuckDBPyConnection, max_clients: int):
     return actions
 
 
+def _source_load(connection: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    """source_load_report as is: what each raw file gave, and what was set aside and why."""
+    rows = _rows(
+        connection,
+        """
+        select source_name, source_file, rows_read, rows_kept, rows_rejected, rows_malformed,
+            round(rejected_share, 4) as rejected_share,
+            to_json(rejected_by_reason)::varchar as rejected_by_reason
+        from source_load_report order by source_name, source_file
+        """,
+    )
+    for row in rows:
+        row["rejected_by_reason"] = json.loads(row["rejected_by_reason"])
+    return rows
+
+
 def build_dashboard_data(
     database: Path,
     max_clients: int = DEFAULT_MAX_CLIENTS,
@@ -147,6 +163,7 @@ def build_dashboard_data(
         )
         monitoring = _monitoring(connection)
         model = _model(connection, model_dir)
+        source_load = _source_load(connection)
     return {
         "generated_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "model": model,
@@ -162,6 +179,7 @@ def build_dashboard_data(
         "actions_available": has_actions,
         "clients": clients,
         "monitoring": monitoring,
+        "source_load": source_load,
     }
 
 

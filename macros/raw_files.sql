@@ -1,28 +1,43 @@
-{#- True when the optional raw file exists in `raw_data_dir`. At parse time (execute is false)
-    it answers true so that dbt sees the full dependency graph. -#}
-{% macro raw_file_exists(name) -%}
-    {%- if not execute -%}
-        {{ return(true) }}
-    {%- endif -%}
-    {%- set path = var('raw_data_dir') ~ '/' ~ name ~ '.csv' -%}
-    {%- set result = run_query("select count(*) from glob('" ~ path ~ "')") -%}
-    {{ return(result.columns[0].values()[0] > 0) }}
-{%- endmacro %}
+{#- Every row of a raw export as the reader (client_intelligence/raw_reader.py, through the
+    dbt-duckdb plugin) gives it: its file, line, the export's columns as text, and for a
+    malformed line the error and the line's text, redacted here (it can hold personal data).
+    `source_row_number` numbers the rows over all files; `file_order` ranks the files (by path,
+    so date-stamped daily drops in time: the highest is the latest); `day_first` says how the
+    file writes `date_column` (see file_day_first). -#}
+{% macro raw_export_rows(name, date_column) -%}
+    with
 
-{#- The rows of an optional raw export, numbered in file order; when the file is absent, an
-    empty relation with the same (text) columns, so staging works either way. -#}
-{% macro optional_raw_rows(name, columns) -%}
-    {%- if raw_file_exists(name) -%}
+    numbered as (
         select
-            row_number() over () as source_row_number,
+            row_number() over (order by source_file, source_line_number) as source_row_number,
+            dense_rank() over (order by source_file) as file_order,
             *
         from {{ source('raw', name) }}
-    {%- else -%}
+    ),
+
+    malformed as (
         select
-            null::bigint as source_row_number,
-            {%- for column in columns %}
-                null::varchar as {{ column }}{{ ',' if not loop.last }}
-            {%- endfor %}
-        where false
-    {%- endif -%}
+            source_row_number,
+            {{ redaction_columns('malformed_line_text', 'malformed') }}
+        from numbered
+        where malformed_error_type is not null
+    ),
+
+    file_date_orders as (
+        select
+            source_file,
+            {{ file_day_first(date_column) }} as day_first
+        from numbered
+        group by source_file
+    )
+
+    select
+        numbered.* exclude (malformed_line_text),
+        malformed.malformed_text as malformed_line_text,
+        file_date_orders.day_first
+    from numbered
+    left join malformed
+        on numbered.source_row_number = malformed.source_row_number
+    left join file_date_orders
+        on numbered.source_file = file_date_orders.source_file
 {%- endmacro %}

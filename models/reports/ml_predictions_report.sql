@@ -180,6 +180,19 @@ monitoring_lines as (
         'text' as value_format,
         detail
     from monitoring_problems
+),
+
+load_lines as (
+    -- what each raw file gave: rows kept, of rows read, and what was set aside
+    select
+        1000 + row_number() over (order by source_name, source_file) as sort_order,
+        'DATA LOADED' as section,
+        source_name || ' ' || source_file as metric,
+        rows_kept::double as value,
+        'count' as value_format,
+        'kept of ' || rows_read || ', ' || rows_rejected || ' rejected ('
+        || rows_malformed || ' malformed)' as detail
+    from {{ ref('source_load_report') }}
 )
 
 select * from headline_lines
@@ -187,4 +200,6 @@ union all
 select * from value_segments
 union all
 select * from monitoring_lines
+union all
+select * from load_lines
 order by sort_order

@@ -5,6 +5,7 @@ select
     duration_minutes,
     language,
     note_length,
-    note_text
+    note_text,
+    source_file
 from {{ ref('stg_notes__parsed') }}
 where reject_reason is null

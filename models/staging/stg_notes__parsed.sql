@@ -1,23 +1,13 @@
 -- Every row of the notes export, parsed, with the reason it cannot be used (null when it can).
 -- stg_notes keeps the good rows and stg_notes_rejected the others, so rows in = kept + rejected.
+-- Rows come from every notes file (see macros/raw_files.sql); a note ID in two files is taken
+-- from the latest file and the older copies are rejected as superseded.
 -- A blank language is detected from the text (script, then function words); a language that
 -- is given but unknown ("XX") is rejected.
 with
 
-source_rows as (
-    -- union by name with an empty typed row makes the optional client_id column always exist
-    select *
-    from {{ source('raw', 'notes') }}
-    union all by name
-    select null::varchar as client_id
-    where false
-),
-
 numbered as (
-    select
-        row_number() over () as source_row_number,
-        *
-    from source_rows
+    {{ raw_export_rows('notes', 'date') }}
 ),
 
 latin_words as (
@@ -73,14 +63,15 @@ parsed as (
         nullif(trim(numbered.id), '') as note_id,
         coalesce(nullif(trim(numbered.client_id), ''), nullif(trim(numbered.id), ''))
             as client_id,
+        numbered.source_file,
+        numbered.source_line_number,
+        numbered.file_order,
+        numbered.malformed_error_type,
+        numbered.malformed_error_message,
+        numbered.malformed_line_text,
         numbered.date as raw_date,
-        coalesce(
-            try_strptime(trim(numbered.date), '%Y-%m-%d'),
-            try_strptime(trim(numbered.date), '%d/%m/%Y'),
-            try_strptime(trim(numbered.date), '%Y/%m/%d'),
-            try_strptime(trim(numbered.date), '%d.%m.%Y'),
-            try_strptime(trim(numbered.date), '%Y-%m-%d %H:%M:%S')
-        )::date as note_date,
+        {{ parse_date('numbered.date', 'numbered.day_first') }} as note_date,
+        {{ is_ambiguous_date('numbered.date', 'numbered.day_first') }} as is_ambiguous_date,
         try_cast(regexp_extract(numbered.duration, '(\d+)', 1) as integer) as duration_minutes,
         numbered.language as raw_language,
         coalesce(language_codes.language_code, detected_languages.language) as language,
@@ -99,9 +90,15 @@ parsed as (
 with_duplicates as (
     select
         *,
-        row_number() over (partition by note_id order by source_row_number) as id_occurrence,
-        sha256(client_id) in (select client_id_sha256 from {{ ref('stg_erased_clients') }})
-            as is_erased
+        -- latest file wins; within a file the first occurrence
+        row_number() over (
+            partition by note_id order by file_order desc, source_line_number asc
+        ) as id_occurrence,
+        max(file_order) over (partition by note_id) as latest_file_order,
+        coalesce(
+            sha256(client_id) in (select client_id_sha256 from {{ ref('stg_erased_clients') }}),
+            false
+        ) as is_erased
     from parsed
 ),
 
@@ -112,27 +109,34 @@ redacted as (
     from with_duplicates
 )
 
--- Rows of erased clients stay counted (rows in = kept + rejected) but keep none of their values.
 select
     source_row_number,
-    case when not is_erased then note_id end as note_id,
-    case when not is_erased then client_id end as client_id,
-    case when not is_erased then note_date end as note_date,
-    case when not is_erased then duration_minutes end as duration_minutes,
-    case when not is_erased then language end as language,
-    case when not is_erased then note_length end as note_length,
+    source_file,
+    source_line_number,
+    {{ null_if_erased('note_id') }},
+    {{ null_if_erased('client_id') }},
+    {{ null_if_erased('note_date') }},
+    {{ null_if_erased('duration_minutes') }},
+    {{ null_if_erased('language') }},
+    {{ null_if_erased('note_length') }},
+    {{ null_if_erased('raw_date') }},
+    {{ null_if_erased('raw_language') }},
+    malformed_error_type,
+    malformed_error_message,
+    malformed_line_text,
     case when not is_erased then redaction_text end as note_text,
-    case when not is_erased then raw_date end as raw_date,
-    case when not is_erased then raw_language end as raw_language,
     {%- for type in pii_types() %}
         case when not is_erased then redacted_{{ type }}_count else 0 end
             as redacted_{{ type }}_count,
     {%- endfor %}
     case
+        when malformed_error_type is not null then 'malformed_line'
         when is_erased then 'erased_client'
         when note_id is null then 'missing_id'
+        when file_order < latest_file_order then 'superseded'
         when id_occurrence > 1 then 'duplicate_id'
         when note_text is null then 'empty_text'
+        when is_ambiguous_date then 'ambiguous_date'
         when note_date is null then 'unparseable_date'
         when language is null then 'unknown_language'
     end as reject_reason

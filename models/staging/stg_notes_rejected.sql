@@ -1,10 +1,15 @@
 select
     source_row_number,
+    source_file,
+    source_line_number,
     note_id,
     client_id,
     raw_date,
     raw_language,
     note_text,
-    reject_reason
+    reject_reason,
+    malformed_error_type as error_type,
+    malformed_error_message as error_message,
+    malformed_line_text as line_text
 from {{ ref('stg_notes__parsed') }}
 where reject_reason is not null

@@ -4,6 +4,7 @@ select
     observed_at,
     purchased,
     churned,
-    revenue_eur
+    revenue_eur,
+    source_file
 from {{ ref('stg_outcomes__parsed') }}
 where reject_reason is null

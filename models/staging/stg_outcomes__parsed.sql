@@ -1,31 +1,32 @@
--- Every row of the CRM outcomes export, parsed, with the reason it cannot be used (null when
--- it can). The file is optional: without it the model is empty and labels come from sales alone.
+-- Every row of the CRM outcomes exports, parsed, with the reason it cannot be used (null when
+-- it can). Optional: without any file the model is empty and labels come from sales alone.
 -- A blank purchased / churned / revenue cell means "not observed"; a row observing nothing at
--- all is rejected, as is any value that is not 0/1 (true/false) or a non-negative amount.
+-- all is rejected, as is any value that is not a flag (see parse_flag) or a non-negative amount.
 with
 
 source_rows as (
-    {{ optional_raw_rows(
-        'outcomes', ['client_id', 'observed_at', 'purchased', 'churned', 'revenue_eur']
-    ) }}
+    {{ raw_export_rows('outcomes', 'observed_at') }}
 ),
 
 parsed as (
     select
-        source_row_number,
-        nullif(trim(client_id), '') as client_id,
-        observed_at as raw_observed_at,
-        coalesce(
-            try_strptime(trim(observed_at), '%Y-%m-%d'),
-            try_strptime(trim(observed_at), '%d/%m/%Y'),
-            try_strptime(trim(observed_at), '%Y-%m-%d %H:%M:%S')
-        )::date as observed_at,
-        purchased as raw_purchased,
-        {{ parse_flag('purchased') }} as purchased,
-        churned as raw_churned,
-        {{ parse_flag('churned') }} as churned,
-        revenue_eur as raw_revenue_eur,
-        try_cast(nullif(trim(revenue_eur), '') as decimal(14, 2)) as revenue_eur
+        source_rows.source_row_number,
+        source_rows.source_file,
+        source_rows.source_line_number,
+        source_rows.malformed_error_type,
+        source_rows.malformed_error_message,
+        source_rows.malformed_line_text,
+        nullif(trim(source_rows.client_id), '') as client_id,
+        source_rows.observed_at as raw_observed_at,
+        {{ parse_date('source_rows.observed_at', 'source_rows.day_first') }} as observed_at,
+        {{ is_ambiguous_date('source_rows.observed_at', 'source_rows.day_first') }}
+            as is_ambiguous_date,
+        source_rows.purchased as raw_purchased,
+        {{ parse_flag('source_rows.purchased') }} as purchased,
+        source_rows.churned as raw_churned,
+        {{ parse_flag('source_rows.churned') }} as churned,
+        source_rows.revenue_eur as raw_revenue_eur,
+        {{ parse_amount("nullif(trim(source_rows.revenue_eur), '')") }} as revenue_eur
     from source_rows
 ),
 
@@ -35,26 +36,34 @@ checked as (
         row_number() over (
             partition by client_id, observed_at order by source_row_number
         ) as observation_occurrence,
-        sha256(client_id) in (select client_id_sha256 from {{ ref('stg_erased_clients') }})
-            as is_erased
+        coalesce(
+            sha256(client_id) in (select client_id_sha256 from {{ ref('stg_erased_clients') }}),
+            false
+        ) as is_erased
     from parsed
 )
 
--- Rows of erased clients stay counted (rows in = kept + rejected) but keep none of their values.
 select
     source_row_number,
-    case when not is_erased then client_id end as client_id,
-    case when not is_erased then observed_at end as observed_at,
-    case when not is_erased then purchased end as purchased,
-    case when not is_erased then churned end as churned,
-    case when not is_erased then revenue_eur end as revenue_eur,
-    case when not is_erased then raw_observed_at end as raw_observed_at,
-    case when not is_erased then raw_purchased end as raw_purchased,
-    case when not is_erased then raw_churned end as raw_churned,
-    case when not is_erased then raw_revenue_eur end as raw_revenue_eur,
+    source_file,
+    source_line_number,
+    {{ null_if_erased('client_id') }},
+    {{ null_if_erased('observed_at') }},
+    {{ null_if_erased('purchased') }},
+    {{ null_if_erased('churned') }},
+    {{ null_if_erased('revenue_eur') }},
+    {{ null_if_erased('raw_observed_at') }},
+    {{ null_if_erased('raw_purchased') }},
+    {{ null_if_erased('raw_churned') }},
+    {{ null_if_erased('raw_revenue_eur') }},
+    malformed_error_type,
+    malformed_error_message,
+    malformed_line_text,
     case
+        when malformed_error_type is not null then 'malformed_line'
         when is_erased then 'erased_client'
         when client_id is null then 'missing_client_id'
+        when is_ambiguous_date then 'ambiguous_date'
         when observed_at is null then 'unparseable_date'
         when nullif(trim(raw_purchased), '') is not null and purchased is null
             then 'invalid_purchased'

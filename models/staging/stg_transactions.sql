@@ -3,6 +3,7 @@ select
     client_id,
     transaction_date,
     amount_eur,
-    category
+    category,
+    source_file
 from {{ ref('stg_transactions__parsed') }}
 where reject_reason is null
