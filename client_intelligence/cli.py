@@ -36,6 +36,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "demo-data": ("client_intelligence.commands", "demo_data"),
     "benchmark": ("client_intelligence.commands", "benchmark"),
     "bench-scoring": ("client_intelligence.commands", "bench_scoring"),
+    "bench-ingestion": ("client_intelligence.commands", "bench_ingestion"),
 }
 
 # scripts/<file> -> command (the README shows the scripts; they are this CLI underneath).
@@ -50,6 +51,7 @@ SCRIPTS = {
     "generate_demo_data.py": "demo-data",
     "benchmark.py": "benchmark",
     "bench_scoring.py": "bench-scoring",
+    "bench_ingestion.py": "bench-ingestion",
 }
 
 USAGE = (

@@ -198,3 +198,20 @@ def bench_scoring(argv: list[str] | None = None) -> int:
             result = csv_throughput(Path(workdir), args.csv_rows, args.model_dir)
         print("CSV scorer:", json.dumps(result))
     return 0
+
+
+def bench_ingestion(argv: list[str] | None = None) -> int:
+    """Print the staging build time on clean exports and on the same exports with a share of
+    malformed lines (0.1% by default), in one run."""
+    from client_intelligence.ingestion_benchmark import run
+
+    parser = argparse.ArgumentParser(
+        prog="client-intelligence bench-ingestion", description=bench_ingestion.__doc__
+    )
+    parser.add_argument("--clients", type=int, default=200_000)
+    parser.add_argument("--share", type=float, default=0.001, help="share of lines broken")
+    parser.add_argument("--repeats", type=int, default=2)
+    parser.add_argument("--full", action="store_true", help="build every model, not staging")
+    args = parser.parse_args(argv)
+    print(json.dumps(run(args.clients, args.share, args.repeats, args.full), indent=2))
+    return 0
