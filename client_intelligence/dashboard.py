@@ -249,8 +249,8 @@ def build_dashboard_data(
         client_segments = _client_segments(connection) if has_segments else []
         points = _map_points(connection, map_points) if has_segments else []
         monitoring = _monitoring(connection)
-        model = _model(connection)
         source_load = _source_load(connection)
+        model = _model(connection)
     return {
         "generated_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "model": model,
