@@ -164,6 +164,7 @@ def build_dashboard_data(
         monitoring = _monitoring(connection)
         model = _model(connection, model_dir)
         source_load = _source_load(connection)
+        model = _model(connection)
     return {
         "generated_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "model": model,

@@ -53,6 +53,7 @@ def test_report_view_has_every_section(trained_warehouse: Warehouse):
         "CLV PREDICTIONS",
         "Value Segments",
         "MONITORING",
+        "DATA LOADED",
     }
     clients = trained_warehouse.scalar(
         "select value from ml_predictions_report where metric = 'Total clients'"
