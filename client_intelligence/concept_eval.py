@@ -24,6 +24,21 @@ from client_intelligence.project import PROJECT_ROOT, run_dbt
 
 EVAL_ROOT = PROJECT_ROOT / "tests" / "fixtures" / "concept_eval"
 NEGATED_MARK = "!"
+# A specific concept implies a generic one: a predicted `gift` in a note annotated with a gift
+# for someone, or `budget_mentioned` next to a budget kind, is neither a hit nor a false positive
+# (annotators tag the specific concept; whether the generic one is tagged too is a convention).
+IMPLIED_BY = {
+    "gift": {
+        "gift_for_partner",
+        "gift_for_child",
+        "gift_for_parent",
+        "gift_for_friend",
+        "gift_for_sibling",
+        "gift_for_grandchild",
+        "corporate_gift",
+    },
+    "budget_mentioned": {"budget_flexible", "budget_cap", "high_budget", "low_budget"},
+}
 
 
 @dataclass(frozen=True)
@@ -185,7 +200,7 @@ def score(
     false_positives: Counter[tuple[str, bool]] = Counter()
     misses: Counter[tuple[str, bool]] = Counter()
     examples: dict[tuple[str, str, bool], list[str]] = defaultdict(list)
-    predicted = {tag for tag in predicted if tag.note_id in language_of}
+    predicted = {tag for tag in predicted if tag.note_id in language_of and not _implied(tag, gold)}
     for tag in gold | predicted:
         groups = (
             overall,
@@ -220,6 +235,13 @@ def score(
         len(negated_gold),
         counted_as_interest,
         len(notes),
+    )
+
+
+def _implied(tag: Tag, gold: set[Tag]) -> bool:
+    """A predicted generic tag that a gold specific tag of the same note implies."""
+    return tag not in gold and any(
+        Tag(tag.note_id, specific, False) in gold for specific in IMPLIED_BY.get(tag.concept_id, ())
     )
 
 
