@@ -118,21 +118,25 @@
             phrase_pieces.alias_language,
             phrase_pieces.alias,
             list_transform(
-                phrase_pieces.alias_words,
-                lambda word, word_index: case
+                range(1, len(phrase_pieces.alias_words) + 1),
+                lambda word_index: case
                     when
                         rules.add_prefix = ''
                         and (word_index = len(phrase_pieces.alias_words) or scopes.every_word)
-                        and ends_with(word, rules.strip_suffix)
-                        and length(word) - length(rules.strip_suffix) >= rules.min_stem_chars
-                        then left(word, length(word) - length(rules.strip_suffix))
-                        || rules.add_suffix
+                        and ends_with(phrase_pieces.alias_words[word_index], rules.strip_suffix)
+                        and length(phrase_pieces.alias_words[word_index])
+                        - length(rules.strip_suffix) >= rules.min_stem_chars
+                        then left(
+                            phrase_pieces.alias_words[word_index],
+                            length(phrase_pieces.alias_words[word_index])
+                            - length(rules.strip_suffix)
+                        ) || rules.add_suffix
                     when
                         rules.add_prefix != ''
                         and word_index = 1
-                        and length(word) >= rules.min_stem_chars
-                        then rules.add_prefix || word
-                    else word
+                        and length(phrase_pieces.alias_words[word_index]) >= rules.min_stem_chars
+                        then rules.add_prefix || phrase_pieces.alias_words[word_index]
+                    else phrase_pieces.alias_words[word_index]
                 end
             ) as alias_words
         from phrase_pieces

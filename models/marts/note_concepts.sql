@@ -26,7 +26,7 @@ alias_rules as (
         rule_id,
         concept_id,
         language,
-        nullif(trim(alias), '') as alias,
+        nullif(trim(alias), '') as alias,  -- noqa: RF04
         rule_kind,
         context,
         window_chars,
@@ -49,7 +49,7 @@ marker_phrases as (
         rule_id as concept_id,
         'block' as bucket,
         language as alias_language,
-        context as alias
+        context as alias  -- noqa: RF04
     from alias_rules
     where rule_kind = 'blocked_by'
     union all
@@ -57,7 +57,7 @@ marker_phrases as (
         context_item as concept_id,
         'context_word' as bucket,
         language as alias_language,
-        substring(context_item, 6) as alias
+        substring(context_item, 6) as alias  -- noqa: RF04
     from (
         select
             language,
@@ -71,7 +71,7 @@ marker_phrases as (
         language || ':' || cue as concept_id,
         cue_kind as bucket,
         language as alias_language,
-        cue as alias
+        cue as alias  -- noqa: RF04
     from {{ ref('negation_cues') }}
 ),
 
@@ -300,7 +300,7 @@ rule_outcomes as (
         on
             context_rules.note_id = context_items.note_id
             and context_rules.context_item = context_items.context_item
-            and context_items.span_start != context_rules.span_start
+            and context_rules.span_start != context_items.span_start
     group by all
 ),
 
@@ -357,40 +357,53 @@ negation_cue_matches as (
         )
 ),
 
-negated_mentions as (
+cue_scopes as (
+    -- Each mention with each cue of its note, and the text between them (the cue's scope).
     select
         mentions.note_id,
         mentions.span_start,
         mentions.concept_id,
-        substring(notes.note_text, cue.span_start + 1, cue.span_end - cue.span_start)
-            as negation_cue
+        cue.span_start as cue_start,
+        cue.span_end as cue_end,
+        cue.window_chars,
+        case
+            when cue.position in ('before', 'either') and cue.span_end <= mentions.span_start
+                then cue.span_end
+            when cue.position in ('after', 'either') and mentions.span_end <= cue.span_start
+                then mentions.span_end
+        end as gap_start,
+        case
+            when cue.position in ('before', 'either') and cue.span_end <= mentions.span_start
+                then mentions.span_start
+            when cue.position in ('after', 'either') and mentions.span_end <= cue.span_start
+                then cue.span_start
+        end as gap_end
     from resolved_matches as mentions
     inner join negation_cue_matches as cue
         on mentions.note_id = cue.note_id
+    anti join {{ ref('negation_exempt_concepts') }} as exempt
+        on mentions.concept_id = exempt.concept_id
+),
+
+negated_mentions as (
+    select
+        cue_scopes.note_id,
+        cue_scopes.span_start,
+        cue_scopes.concept_id,
+        substring(
+            notes.note_text, cue_scopes.cue_start + 1, cue_scopes.cue_end - cue_scopes.cue_start
+        ) as negation_cue
+    from cue_scopes
     inner join notes
-        on mentions.note_id = notes.note_id
-    cross join lateral (
-        select
-            case
-                when cue.position in ('before', 'either') and cue.span_end <= mentions.span_start
-                    then cue.span_end
-                when cue.position in ('after', 'either') and mentions.span_end <= cue.span_start
-                    then mentions.span_end
-            end as gap_start,
-            case
-                when cue.position in ('before', 'either') and cue.span_end <= mentions.span_start
-                    then mentions.span_start
-                when cue.position in ('after', 'either') and mentions.span_end <= cue.span_start
-                    then cue.span_start
-            end as gap_end
-    ) as gap
+        on cue_scopes.note_id = notes.note_id
     where
-        gap.gap_end - gap.gap_start <= cue.window_chars
-        and mentions.concept_id not in (
-            select exempt.concept_id from {{ ref('negation_exempt_concepts') }} as exempt
-        )
+        cue_scopes.gap_end - cue_scopes.gap_start <= cue_scopes.window_chars
         and not regexp_matches(
-            substring(notes.note_text, gap.gap_start + 1, gap.gap_end - gap.gap_start),
+            substring(
+                notes.note_text,
+                cue_scopes.gap_start + 1,
+                cue_scopes.gap_end - cue_scopes.gap_start
+            ),
             '[.,;:!?()\n。，、！？；،]'
         )
         and not exists (
@@ -398,13 +411,13 @@ negated_mentions as (
             from marker_matches as scope_break
             where
                 scope_break.bucket = 'scope_break'
-                and scope_break.note_id = mentions.note_id
-                and scope_break.span_start >= gap.gap_start
-                and scope_break.span_end <= gap.gap_end
+                and scope_break.note_id = cue_scopes.note_id
+                and scope_break.span_start >= cue_scopes.gap_start
+                and scope_break.span_end <= cue_scopes.gap_end
         )
     qualify row_number() over (
-        partition by mentions.note_id, mentions.span_start, mentions.concept_id
-        order by gap.gap_end - gap.gap_start, cue.span_start
+        partition by cue_scopes.note_id, cue_scopes.span_start, cue_scopes.concept_id
+        order by cue_scopes.gap_end - cue_scopes.gap_start, cue_scopes.cue_start
     ) = 1
 )
 
