@@ -146,9 +146,14 @@
     ),
 
     all_forms as (
-        select phrase_pieces.* from phrase_pieces
+        select
+            phrase_pieces.*,
+            false as is_generated
+        from phrase_pieces
         union all
-        select inflected.*
+        select
+            inflected.*,
+            true as is_generated
         from inflected
         anti join phrase_pieces
             on array_to_string(inflected.alias_words, ' ')
@@ -156,7 +161,10 @@
     )
     {%- else -%}
     all_forms as (
-        select * from phrase_pieces
+        select
+            *,
+            false as is_generated
+        from phrase_pieces
     )
     {%- endif %}
 
@@ -166,11 +174,14 @@
         alias_language,
         alias,
         alias_words[1] as first_word,
+        alias_words[2] as second_word,
         len(alias_words) as word_count,
         -- a single CJK run is matched on characters; several words (a Korean alias with a
         -- space) are matched word by word like any other script
         (len(alias_words) = 1 and {{ piece_kind('alias_words[1]') }} = 'cjk') as is_cjk,
-        array_to_string(alias_words, ' ') as alias_key
+        array_to_string(alias_words, ' ') as alias_key,
+        alias_words,
+        is_generated
     from all_forms
     where len(alias_words) between 1 and {{ var('max_alias_words') }}
 {%- endmacro %}

@@ -104,6 +104,24 @@ note_words as (
 ),
 
 word_matches as (
+    -- One-word aliases join on the word; longer ones on their first two words, so a common
+    -- first word ("no", "budget") does not make a candidate of every alias it starts.
+    select
+        'word' as match_kind,
+        note_words.note_id,
+        alias_keys.concept_id,
+        alias_keys.bucket,
+        alias_keys.alias,
+        alias_keys.alias_language,
+        note_words.piece_start as span_start,
+        note_words.piece_end as span_end
+    from note_words
+    inner join alias_keys
+        on
+            note_words.folded = alias_keys.first_word
+            and alias_keys.word_count = 1
+            and not alias_keys.is_cjk
+    union all
     select
         'word' as match_kind,
         note_words.note_id,
@@ -113,7 +131,6 @@ word_matches as (
         alias_keys.alias_language,
         note_words.piece_start as span_start,
         case alias_keys.word_count
-            when 1 then note_words.piece_end
             when 2 then note_words.end_2
             when 3 then note_words.end_3
             else note_words.end_4
@@ -122,9 +139,10 @@ word_matches as (
     inner join alias_keys
         on
             note_words.folded = alias_keys.first_word
+            and note_words.folded_2 = alias_keys.second_word
+            and alias_keys.word_count > 1
             and not alias_keys.is_cjk
     where alias_keys.alias_key = case alias_keys.word_count
-        when 1 then note_words.folded
         when 2 then note_words.folded || ' ' || note_words.folded_2
         when 3 then note_words.folded || ' ' || note_words.folded_2 || ' ' || note_words.folded_3
         else
@@ -257,20 +275,21 @@ context_rules as (
     where alias_rules.rule_kind = 'requires_context'
 ),
 
+ruled_notes as (
+    select distinct note_id from context_rules
+),
+
 context_items as (
+    -- Only in notes with a mention under a context rule.
     select
-        note_id,
-        span_start,
-        span_end,
-        concept_id as context_item
+        longest_matches.note_id,
+        longest_matches.span_start,
+        longest_matches.span_end,
+        unnest([longest_matches.concept_id, 'bucket:' || longest_matches.bucket])
+            as context_item
     from longest_matches
-    union all
-    select
-        note_id,
-        span_start,
-        span_end,
-        'bucket:' || bucket as context_item
-    from longest_matches
+    inner join ruled_notes
+        on longest_matches.note_id = ruled_notes.note_id
     union all
     select
         note_id,
