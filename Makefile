@@ -9,7 +9,7 @@ export DO_NOT_TRACK := 1
 
 DEMO_CLIENTS ?= 2000
 
-.PHONY: install run demo-data models build report dashboard browser test test-fast bench lint format clean
+.PHONY: install run demo-data models build report dashboard browser test test-fast bench eval-concepts lint format clean
 
 $(BIN)/activate: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +66,10 @@ test-fast: install
 # Full pipeline at 2,000 / 20,000 / 200,000 / 1,000,000 clients (about 15 minutes).
 bench: models
 	$(BIN)/python scripts/benchmark.py
+
+# Precision, recall and F1 of concept tags on the hand-annotated notes (tuning and held-out sets).
+eval-concepts: install
+	$(BIN)/python scripts/eval_concepts.py
 
 lint: install
 	$(BIN)/ruff check .

@@ -37,6 +37,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "benchmark": ("client_intelligence.commands", "benchmark"),
     "bench-scoring": ("client_intelligence.commands", "bench_scoring"),
     "bench-ingestion": ("client_intelligence.commands", "bench_ingestion"),
+    "eval-concepts": ("client_intelligence.commands", "eval_concepts"),
 }
 
 # scripts/<file> -> command (the README shows the scripts; they are this CLI underneath).
@@ -52,6 +53,7 @@ SCRIPTS = {
     "benchmark.py": "benchmark",
     "bench_scoring.py": "bench-scoring",
     "bench_ingestion.py": "bench-ingestion",
+    "eval_concepts.py": "eval-concepts",
 }
 
 USAGE = (

@@ -215,3 +215,23 @@ def bench_ingestion(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     print(json.dumps(run(args.clients, args.share, args.repeats, args.full), indent=2))
     return 0
+
+
+def eval_concepts(argv: list[str] | None = None) -> int:
+    """Print precision, recall and F1 of concept tags on the hand-annotated evaluation notes."""
+    from client_intelligence.concept_eval import evaluate, format_report
+
+    parser = argparse.ArgumentParser(
+        prog="client-intelligence eval-concepts", description=eval_concepts.__doc__
+    )
+    parser.add_argument(
+        "--set",
+        dest="sets",
+        action="append",
+        help="annotated set under tests/fixtures/concept_eval (default: tuning and held_out)",
+    )
+    parser.add_argument("--worst", type=int, default=15, help="false positives and misses shown")
+    args = parser.parse_args(argv)
+    for set_name in args.sets or ["tuning", "held_out"]:
+        print(format_report(set_name, evaluate(set_name), args.worst), end="\n\n")
+    return 0

@@ -25,6 +25,7 @@ IDENTIFIER_COLUMNS = frozenset(
         "last_purchase_date",
         "languages",
         "top_concepts",
+        "disliked_concepts",
     }
 )
 

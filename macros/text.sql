@@ -70,26 +70,103 @@
     from pieces
 {%- endmacro %}
 
-{#- Lexicon aliases as match keys, folded and split exactly as note text is: the first word (join
-    key), the number of words, whether the alias is CJK (matched on characters) and the full key. -#}
-{% macro alias_keys(aliases, concepts) -%}
-    with alias_pieces as (
+{#- Case- and accent-folding of a suffix or prefix in the inflection rules: the same folding as
+    note words, so rules are written as words are spelt ("чёрный" folds to "черныи"). -#}
+{% macro fold_affix(expr) -%}
+    lower(strip_accents(coalesce({{ expr }}, '')))
+{%- endmacro %}
+
+{#- Phrases as match keys, folded and split exactly as note text is: the first word (join key),
+    the number of words, whether the phrase is CJK (matched on characters) and the full key.
+    `phrases` has concept_id, bucket, alias_language, alias (lexicon aliases, or the markers
+    of the context and negation rules). With `inflection_rules`, each alias of a space-separated
+    language also yields its generated word forms (suffix and prefix rules of its language,
+    applied to the last word or to every word), unless a form is already a listed alias: built
+    once per alias, so matching word forms costs no work per note. -#}
+{% macro phrase_keys(phrases, inflection_rules=none) -%}
+    with phrase_pieces as (
         select
-            concept_aliases.concept_id,
-            concepts.bucket,
-            concept_aliases.language as alias_language,
-            trim(concept_aliases.alias) as alias,
+            concept_id,
+            bucket,
+            alias_language,
+            trim(alias) as alias,
             list_transform(
                 list_filter(
-                    {{ split_pieces('nfc_normalize(trim(concept_aliases.alias))') }},
+                    {{ split_pieces('nfc_normalize(trim(alias))') }},
                     lambda piece: {{ piece_kind('piece') }} != 'separator'
                 ),
                 lambda piece: {{ fold_piece('piece') }}
             ) as alias_words
-        from {{ aliases }} as concept_aliases
-        inner join {{ concepts }} as concepts
-            on concept_aliases.concept_id = concepts.concept_id
+        from {{ phrases }}
+    ),
+
+    {% if inflection_rules -%}
+    rules as (
+        select
+            language,
+            {{ fold_affix('strip_suffix') }} as strip_suffix,
+            {{ fold_affix('add_suffix') }} as add_suffix,
+            {{ fold_affix('add_prefix') }} as add_prefix,
+            min_stem_chars
+        from {{ inflection_rules }}
+    ),
+
+    inflected as (
+        select distinct
+            phrase_pieces.concept_id,
+            phrase_pieces.bucket,
+            phrase_pieces.alias_language,
+            phrase_pieces.alias,
+            list_transform(
+                range(1, len(phrase_pieces.alias_words) + 1),
+                lambda word_index: case
+                    when
+                        rules.add_prefix = ''
+                        and (word_index = len(phrase_pieces.alias_words) or scopes.every_word)
+                        and ends_with(phrase_pieces.alias_words[word_index], rules.strip_suffix)
+                        and length(phrase_pieces.alias_words[word_index])
+                        - length(rules.strip_suffix) >= rules.min_stem_chars
+                        then left(
+                            phrase_pieces.alias_words[word_index],
+                            length(phrase_pieces.alias_words[word_index])
+                            - length(rules.strip_suffix)
+                        ) || rules.add_suffix
+                    when
+                        rules.add_prefix != ''
+                        and word_index = 1
+                        and length(phrase_pieces.alias_words[word_index]) >= rules.min_stem_chars
+                        then rules.add_prefix || phrase_pieces.alias_words[word_index]
+                    else phrase_pieces.alias_words[word_index]
+                end
+            ) as alias_words
+        from phrase_pieces
+        inner join rules
+            on phrase_pieces.alias_language = rules.language
+        cross join (values (false), (true)) as scopes (every_word)
+    ),
+
+    all_forms as (
+        select
+            phrase_pieces.*,
+            false as is_generated
+        from phrase_pieces
+        union all
+        select
+            inflected.*,
+            true as is_generated
+        from inflected
+        anti join phrase_pieces
+            on array_to_string(inflected.alias_words, ' ')
+            = array_to_string(phrase_pieces.alias_words, ' ')
     )
+    {%- else -%}
+    all_forms as (
+        select
+            *,
+            false as is_generated
+        from phrase_pieces
+    )
+    {%- endif %}
 
     select
         concept_id,
@@ -97,11 +174,33 @@
         alias_language,
         alias,
         alias_words[1] as first_word,
+        alias_words[2] as second_word,
         len(alias_words) as word_count,
         -- a single CJK run is matched on characters; several words (a Korean alias with a
         -- space) are matched word by word like any other script
         (len(alias_words) = 1 and {{ piece_kind('alias_words[1]') }} = 'cjk') as is_cjk,
-        array_to_string(alias_words, ' ') as alias_key
-    from alias_pieces
+        array_to_string(alias_words, ' ') as alias_key,
+        alias_words,
+        is_generated
+    from all_forms
     where len(alias_words) between 1 and {{ var('max_alias_words') }}
+{%- endmacro %}
+
+{#- Lexicon aliases (with their concept's bucket) as match keys, with generated word forms when
+    `inflection_rules` is given. -#}
+{% macro alias_keys(aliases, concepts, inflection_rules=none) -%}
+    with lexicon_aliases as (
+        select
+            concept_aliases.concept_id,
+            concepts.bucket,
+            concept_aliases.language as alias_language,
+            concept_aliases.alias
+        from {{ aliases }} as concept_aliases
+        inner join {{ concepts }} as concepts
+            on concept_aliases.concept_id = concepts.concept_id
+    )
+
+    select * from (
+        {{ phrase_keys("lexicon_aliases", inflection_rules) }}
+    )
 {%- endmacro %}

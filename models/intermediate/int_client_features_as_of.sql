@@ -53,6 +53,7 @@ concept_features as (
     from {{ ref('note_concepts') }} as concepts
     inner join snapshots
         on concepts.note_date < snapshots.feature_cutoff
+    where not concepts.is_negated
     group by all
 ),
 

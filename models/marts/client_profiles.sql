@@ -33,11 +33,22 @@ concept_counts as (
     select
         concepts.client_id,
         concepts.concept_id,
+        concepts.is_negated,
         count(*) as mentions
     from {{ ref('note_concepts') }} as concepts
     inner join scoring_snapshot
         on concepts.note_date < scoring_snapshot.feature_cutoff
     group by all
+),
+
+disliked_concepts as (
+    -- Concepts mentioned under a negation ("no leather", "kein Gold"): dislikes, not interests.
+    select
+        client_id,
+        string_agg(concept_id, ',' order by mentions desc, concept_id asc) as disliked_concepts
+    from concept_counts
+    where is_negated
+    group by client_id
 ),
 
 ranked_concepts as (
@@ -46,6 +57,7 @@ ranked_concepts as (
         concept_id,
         mentions
     from concept_counts
+    where not is_negated
     qualify row_number() over (partition by client_id order by mentions desc, concept_id asc) <= 5
 ),
 
@@ -66,6 +78,7 @@ select
     features.last_purchase_date,
     coalesce(languages.languages, '') as languages,
     coalesce(top_concepts.top_concepts, '') as top_concepts,
+    coalesce(disliked_concepts.disliked_concepts, '') as disliked_concepts,
     features.* exclude (
         client_id, as_of_date, feature_cutoff, first_note_date, last_note_date,
         first_purchase_date, last_purchase_date
@@ -75,3 +88,5 @@ left join languages
     on features.client_id = languages.client_id
 left join top_concepts
     on features.client_id = top_concepts.client_id
+left join disliked_concepts
+    on features.client_id = disliked_concepts.client_id

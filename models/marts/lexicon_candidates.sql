@@ -12,7 +12,7 @@ notes as (
 ),
 
 alias_keys as (
-    {{ alias_keys(ref('concept_aliases'), ref('concepts')) }}
+    {{ alias_keys(ref('concept_aliases'), ref('concepts'), ref('inflection_rules')) }}
 ),
 
 pieces as (
