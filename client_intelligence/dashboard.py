@@ -58,7 +58,7 @@ def _model(connection: duckdb.DuckDBPyConnection, model_dir: str | None) -> dict
     tier, version = connection.execute(
         "select any_value(model_tier), any_value(model_version)"
         " from client_profiles_with_predictions"
-    ).fetchone()
+    ).fetchall()[0]
     if model_dir is None:
         model_dir = project_vars().get("model_dir") or None
     directory = scored_by_dir(str(tier), str(version), model_dir)
@@ -162,9 +162,8 @@ def build_dashboard_data(
             else []
         )
         monitoring = _monitoring(connection)
-        model = _model(connection, model_dir)
         source_load = _source_load(connection)
-        model = _model(connection)
+        model = _model(connection, model_dir)
     return {
         "generated_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "model": model,
