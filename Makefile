@@ -9,7 +9,7 @@ export DO_NOT_TRACK := 1
 
 DEMO_CLIENTS ?= 2000
 
-.PHONY: install run demo-data models build report dashboard browser test bench lint format clean
+.PHONY: install run demo-data models build report dashboard browser test bench eval-redaction lint format clean
 
 $(BIN)/activate: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,10 @@ test: install browser
 # Full pipeline at 2,000 / 20,000 / 200,000 / 1,000,000 clients (about 15 minutes).
 bench: models
 	$(BIN)/python scripts/benchmark.py
+
+# Redaction recall per type and language on tests/fixtures/pii_corpus, and over-redaction.
+eval-redaction: install
+	$(BIN)/python scripts/measure_redaction.py
 
 lint: install
 	$(BIN)/ruff check .
