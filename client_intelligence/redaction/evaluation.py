@@ -28,14 +28,20 @@ class Identifier:
     value: str
 
 
+def _counts() -> defaultdict[str, list[int]]:
+    return defaultdict(lambda: [0, 0])
+
+
 @dataclass
 class RecallReport:
-    """Identifiers removed, overall and by type and language; `leaked` lists what got through."""
+    """Identifiers removed, overall and by type, language and corpus batch (the note ID's
+    prefix: C = the notes the detectors were developed on, H = held out, written after)."""
 
     total: int = 0
     removed: int = 0
-    by_type: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
-    by_language: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+    groups: dict[str, defaultdict[str, list[int]]] = field(
+        default_factory=lambda: {"type": _counts(), "language": _counts(), "batch": _counts()}
+    )
     leaked: list[Identifier] = field(default_factory=list)
 
     @property
@@ -43,16 +49,29 @@ class RecallReport:
         return self.removed / self.total if self.total else 1.0
 
     def recall_by(self, key: str) -> dict[str, float]:
-        groups = self.by_type if key == "type" else self.by_language
-        return {name: removed / total for name, (removed, total) in sorted(groups.items())}
+        return {name: removed / total for name, (removed, total) in self.groups[key].items()}
+
+    def add(self, identifier: Identifier, removed: bool) -> None:
+        self.total += 1
+        self.removed += removed
+        keys = {
+            "type": identifier.identifier_type,
+            "language": identifier.language,
+            "batch": identifier.note_id.split("-", 1)[0],
+        }
+        for key, value in keys.items():
+            self.groups[key][value][0] += removed
+            self.groups[key][value][1] += 1
+        if not removed:
+            self.leaked.append(identifier)
 
     def lines(self) -> list[str]:
         out = [f"overall recall: {self.recall:.1%} ({self.removed}/{self.total} identifiers)"]
-        for title, groups in (("type", self.by_type), ("language", self.by_language)):
-            out.append(f"recall by {title}:")
+        for key, counts in self.groups.items():
+            out.append(f"recall by {key}:")
             out += [
                 f"  {name:<12} {removed / total:6.1%}  ({removed}/{total})"
-                for name, (removed, total) in sorted(groups.items())
+                for name, (removed, total) in sorted(counts.items())
             ]
         return out
 
@@ -79,17 +98,7 @@ def warehouse_text(database: Path) -> str:
 def measure_recall(identifiers: list[Identifier], haystack: str) -> RecallReport:
     report = RecallReport()
     for identifier in identifiers:
-        removed = identifier.value not in haystack
-        report.total += 1
-        report.removed += removed
-        for groups, key in (
-            (report.by_type, identifier.identifier_type),
-            (report.by_language, identifier.language),
-        ):
-            groups[key][0] += removed
-            groups[key][1] += 1
-        if not removed:
-            report.leaked.append(identifier)
+        report.add(identifier, identifier.value not in haystack)
     return report
 
 

@@ -38,7 +38,7 @@ ALL_REGIONS = tuple(dict.fromkeys(r for regions in LANGUAGE_REGIONS.values() for
 # The matcher gives up on a text after this many candidates (digit soup, 1 MB notes).
 MAX_TRIES = 2000
 
-_DIALABLE = re.compile(r"(?<![\w.,])\+?\(?\d[\d ()./\-\u00a0]{6,24}\d(?![\w,]|\.\d)")
+_DIALABLE = re.compile(r"(?<!\w)(?<!\d[.,])\+?\(?\d[\d ()./\-\u00a0]{6,24}\d(?!\w|[.,]\d)")
 _DATE = re.compile(
     r"^\d{1,4}[./\- ]\d{1,2}[./\- ]\d{1,4}$|^\d{4}[./\-]\d{2}[./\-]\d{2}[ T]\d{1,2}[:h]\d{2}$"
 )
@@ -50,7 +50,7 @@ _CURRENCY_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _AMOUNT_AFTER = re.compile(
-    r"^\s?(?:[€$£¥₩₽kK]|万|千|元|円|원|руб|р\.|ريال|درهم|(?:eur|euros?|usd|chf|gbp|aed|sar|brl|"
+    r"^\s?(?:[€$£¥₩₽]|万|千|元|円|원|руб|р\.|ريال|درهم|(?:eur|euros?|usd|chf|gbp|aed|sar|brl|"
     r"dollars?|yen|yuan|won|dhs?|mil|mille|k)\b)",
     re.IGNORECASE,
 )
@@ -59,7 +59,7 @@ _REFERENCE_BEFORE = re.compile(
     r"(?:order|commande|cde|ordine|pedido|encomenda|bestellung|auftrag|bestelling|заказ|"
     r"طلب|订单|注文|주문|invoice|facture|fattura|factura|fatura|rechnung|factuur|ticket|ref|"
     r"réf|referen\w*|sku|article|artikel|item|lot|serial|série|serie|tracking|colis|suivi)"
-    r"\s*(?:n[°ºo.]?|nr\.?|no\.?|num\w*|#|number|番号|号|번호)?\s*[:#]?\s*$",
+    r"\s*(?:n[°ºo.]?|№|nr\.?|no\.?|num\w*|#|number|番号|号|번호|رقم)?\s*[:#]?\s*$",
     re.IGNORECASE,
 )
 
@@ -68,8 +68,17 @@ def regions_for(language: str | None) -> tuple[str, ...]:
     return LANGUAGE_REGIONS.get((language or "").strip().lower(), ALL_REGIONS)
 
 
+_NUMBER_CHARS = re.compile(r"(?:[.,' \u00a0]?\d)*")  # the rest of a number, either way
+
+
 def is_reference_or_amount(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] is an amount, a budget or an order/reference number by context."""
+    """Whether text[start:end] is an amount, a budget or an order/reference number by context.
+
+    The context is read around the whole number the match sits in ("12,500,000" for "500,000").
+    """
+    before_number = _NUMBER_CHARS.match(text[max(0, start - 30) : start][::-1])
+    start -= len(before_number.group()) if before_number else 0
+    end += len(_NUMBER_CHARS.match(text, end).group())
     before, after = text[max(0, start - 30) : start], text[end : end + 8]
     return bool(
         _CURRENCY_BEFORE.search(before)
