@@ -35,13 +35,13 @@ LANGUAGE_REGIONS: dict[str, tuple[str, ...]] = {
 }
 # A note of unknown language (e.g. a raw export line) is read with every market's plan.
 ALL_REGIONS = tuple(dict.fromkeys(r for regions in LANGUAGE_REGIONS.values() for r in regions))
-# The matcher gives up on a text after this many candidates (digit soup, 1 MB notes).
-MAX_TRIES = 2000
+# Digit groups of a note handed to libphonenumber, each at most ~30 characters long.
+_CANDIDATE = re.compile(r"[+(]?\d[\d \u00a0().\-/]{4,28}\d\)?")
+MAX_CANDIDATES = 50
 
 _DIALABLE = re.compile(r"(?<!\w)(?<!\d[.,])\+?\(?\d[\d ()./\-\u00a0]{6,24}\d(?!\w|[.,]\d)")
-_DATE = re.compile(
-    r"^\d{1,4}[./\- ]\d{1,2}[./\- ]\d{1,4}$|^\d{4}[./\-]\d{2}[./\-]\d{2}[ T]\d{1,2}[:h]\d{2}$"
-)
+# a date, optionally with the hour ("2026-04-18 14" of "2026-04-18 14:30")
+_DATE = re.compile(r"^\d{1,4}[./\- ]\d{1,2}[./\- ]\d{1,4}(?:[ T]\d{1,2}(?:[:h]\d{2})?)?$")
 _CURRENCY_BEFORE = re.compile(
     r"(?:[€$£¥₩₽﷼]|\b(?:eur|euros?|usd|gbp|chf|jpy|cny|rmb|krw|rub|aed|sar|brl|budget|"
     r"prix|price|preis|prezzo|precio|preço|prijs|цена|бюджет|budget|presupuesto|orçamento|"
@@ -78,7 +78,7 @@ def is_reference_or_amount(text: str, start: int, end: int) -> bool:
     """
     before_number = _NUMBER_CHARS.match(text[max(0, start - 30) : start][::-1])
     start -= len(before_number.group()) if before_number else 0
-    end += len(_NUMBER_CHARS.match(text, end).group())
+    end += len(_NUMBER_CHARS.match(text[end : end + 30]).group())
     before, after = text[max(0, start - 30) : start], text[end : end + 8]
     return bool(
         _CURRENCY_BEFORE.search(before)
@@ -88,12 +88,22 @@ def is_reference_or_amount(text: str, start: int, end: int) -> bool:
 
 
 def find_phones(text: str, language: str | None) -> Iterator[Span]:
-    """Phone numbers in `text` by libphonenumber, for each region the language suggests."""
-    for region in regions_for(language):
-        matcher = PhoneNumberMatcher(text, region, leniency=Leniency.POSSIBLE, max_tries=MAX_TRIES)
-        for match in matcher:
-            if not _looks_like_non_phone(text, match.start, match.end):
-                yield Span(match.start, match.end, "phone")
+    """Phone numbers in `text` by libphonenumber, for each region the language suggests.
+
+    The matcher reads each digit group of the text on its own (a bounded piece), and at most
+    MAX_CANDIDATES of them: its cost grows faster than the text, and a note of digit soup is
+    covered by the dialable-run fallback anyway.
+    """
+    regions = regions_for(language)
+    for index, candidate in enumerate(_CANDIDATE.finditer(text)):
+        if index >= MAX_CANDIDATES:
+            return
+        piece = candidate.group()
+        for region in regions:
+            for match in PhoneNumberMatcher(piece, region, leniency=Leniency.POSSIBLE):
+                start, end = candidate.start() + match.start, candidate.start() + match.end
+                if not _looks_like_non_phone(text, start, end):
+                    yield Span(start, end, "phone")
 
 
 def find_dialable_runs(text: str) -> Iterator[Span]:
