@@ -91,11 +91,9 @@
             end as {{ step }},
             {%- for digit_type, placeholder in placeholders.items() %}
                 case
-                    when {{ step }} is distinct from {{ previous }}
-                        then (length({{ step }}) - length(replace({{ step }}, '{{ placeholder }}', '')))
-                        // {{ placeholder | length }}
-                        - (length({{ previous }}) - length(replace({{ previous }}, '{{ placeholder }}', '')))
-                        // {{ placeholder | length }}
+                    when {{ step }} <> {{ previous }}
+                        then len(string_split({{ step }}, '{{ placeholder }}'))
+                        - len(string_split({{ previous }}, '{{ placeholder }}'))
                     else 0
                 end as {{ prefix }}_count_{{ step_index }}_{{ digit_type }},
             {%- endfor %}

@@ -82,7 +82,8 @@ def test_audit_counts_each_type_without_values(pii_warehouse: Warehouse):
         )
     )
     assert counts == {"email": 3, "iban": 1, "card": 1, "phone": 6, "address": 5,
-                      "postcode": 3, "name": 11}  # fmt: skip
+                      "postcode": 3, "name": 11, "national_id": 0, "passport": 0,
+                      "dob": 0}  # fmt: skip
 
 
 def test_special_categories_are_flagged(pii_warehouse: Warehouse):

@@ -17,7 +17,9 @@ from pathlib import Path
 
 import duckdb
 
-PLACEHOLDER = re.compile(r"\[(?:EMAIL|IBAN|CARD|PHONE|NATIONAL_ID|PASSPORT|DOB|ADDRESS|POSTCODE|NAME)\]")
+PLACEHOLDER = re.compile(
+    r"\[(?:EMAIL|IBAN|CARD|PHONE|NATIONAL_ID|PASSPORT|DOB|ADDRESS|POSTCODE|NAME)\]"
+)
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ def corpus(trained_warehouse: Warehouse, tmp_path_factory) -> tuple[Warehouse, P
 
 @pytest.fixture(scope="module")
 def unredacted(corpus: tuple[Warehouse, Path], tmp_path_factory) -> Warehouse:
-    """The same notes with redaction off, up to the concept matches (the over-redaction baseline)."""
+    """The same notes with redaction off, up to the concept matches: the over-redaction baseline."""
     warehouse, _ = corpus
     baseline = Warehouse(
         tmp_path_factory.mktemp("pii_off") / "warehouse.duckdb",
