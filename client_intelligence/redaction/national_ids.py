@@ -229,7 +229,7 @@ ID_FORMATS = [
     IdFormat("de_steuer_id", re.compile(r"\b\d{2} ?\d{3} ?\d{3} ?\d{3}\b"), steuer_id_is_valid),
     IdFormat(
         "es_dni_nie",
-        re.compile(r"\b[XYZ]?[ -]?\d{1,2}\.?\d{3}\.?\d{3}[ -]?[A-Z]\b", re.IGNORECASE),
+        re.compile(r"\b(?:[XYZ][ -]?)?\d{1,2}\.?\d{3}\.?\d{3}[ -]?[A-Z]\b", re.IGNORECASE),
         dni_is_valid,
     ),
     IdFormat("us_ssn", re.compile(r"\b\d{3}-\d{2}-\d{4}\b"), ssn_is_plausible),

@@ -41,7 +41,7 @@ MAX_CANDIDATES = 50
 
 _DIALABLE = re.compile(r"(?<!\w)(?<!\d[.,])\+?\(?\d[\d ()./\-\u00a0]{6,24}\d(?!\w|[.,]\d)")
 # a date, optionally with the hour ("2026-04-18 14" of "2026-04-18 14:30")
-_DATE = re.compile(r"^\d{1,4}[./\- ]\d{1,2}[./\- ]\d{1,4}(?:[ T]\d{1,2}(?:[:h]\d{2})?)?$")
+_DATE = re.compile(r"^\d{1,4}([./\-])\d{1,2}\1\d{1,4}(?:[ T]\d{1,2}(?:[:h]\d{2})?)?$")
 _CURRENCY_BEFORE = re.compile(
     r"(?:[€$£¥₩₽﷼]|\b(?:eur|euros?|usd|gbp|chf|jpy|cny|rmb|krw|rub|aed|sar|brl|budget|"
     r"prix|price|preis|prezzo|precio|preço|prijs|цена|бюджет|budget|presupuesto|orçamento|"
