@@ -26,7 +26,7 @@ client_mentions as (
     from {{ ref('note_concepts') }} as note_concepts
     inner join clients
         on note_concepts.client_id = clients.client_id
-    where note_concepts.note_date <= clients.as_of_date and not note_concepts.is_negated
+    where note_concepts.note_date <= clients.as_of_date and note_concepts.is_negated is not true
 ),
 
 interest_edges as (

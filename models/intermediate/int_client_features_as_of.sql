@@ -53,7 +53,7 @@ concept_features as (
     from {{ ref('note_concepts') }} as concepts
     inner join snapshots
         on concepts.note_date < snapshots.feature_cutoff
-    where not concepts.is_negated
+    where concepts.is_negated is not true
     group by all
 ),
 
