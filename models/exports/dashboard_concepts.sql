@@ -1,4 +1,5 @@
--- The 30 concepts the scored clients mention most, most mentioned first. Downstream of the
+-- The 30 concepts the scored clients mention most (as interests: negated mentions are left
+-- out), most mentioned first. Downstream of the
 -- predictions like every export, so `dbt run --select predictions+` refreshes them all.
 select
     note_concepts.concept_id,
@@ -14,5 +15,6 @@ inner join {{ ref('concepts') }} as concepts
     on note_concepts.concept_id = concepts.concept_id
 inner join {{ ref('client_profiles_with_predictions') }} as scored
     on note_concepts.client_id = scored.client_id
+where note_concepts.is_negated is not true
 group by note_concepts.concept_id, concepts.label, note_concepts.bucket
 qualify mention_rank <= 30
