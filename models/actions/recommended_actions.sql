@@ -1,7 +1,7 @@
 -- Up to three next best actions per client, from the playbooks seed. A playbook fires when all
 -- its non-blank trigger columns hold; concept and bucket conditions are met by the client's
--- concept matches (int_client_playbook_evidence), never by searching the text. Ranked by priority (High,
--- Medium, Low), then score, then action_id.
+-- concept matches (int_client_playbook_evidence), never by searching the text. Ranked by
+-- priority (High, Medium, Low), then score, then action_id.
 --
 -- score = prediction x evidence weight, where the prediction is the playbook's score_metric
 -- (purchase_probability or churn_risk) and, for playbooks with a concept or bucket condition,
