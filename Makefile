@@ -9,7 +9,7 @@ export DO_NOT_TRACK := 1
 
 DEMO_CLIENTS ?= 2000
 
-.PHONY: install run demo-data models build report dashboard browser test test-fast bench eval-concepts lint format clean
+.PHONY: install run demo-data models build report dashboard browser test test-fast bench eval-concepts eval-redaction lint format clean
 
 $(BIN)/activate: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -71,6 +71,10 @@ bench: models
 # Precision, recall and F1 of concept tags on the hand-annotated notes (tuning and held-out sets).
 eval-concepts: install
 	$(BIN)/python scripts/eval_concepts.py
+
+# Redaction recall per type and language on tests/fixtures/pii_corpus, and over-redaction.
+eval-redaction: install
+	$(BIN)/python scripts/measure_redaction.py
 
 lint: install
 	$(BIN)/ruff check .

@@ -38,6 +38,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "bench-scoring": ("client_intelligence.commands", "bench_scoring"),
     "bench-ingestion": ("client_intelligence.commands", "bench_ingestion"),
     "eval-concepts": ("client_intelligence.commands", "eval_concepts"),
+    "eval-redaction": ("client_intelligence.commands", "eval_redaction"),
 }
 
 # scripts/<file> -> command (the README shows the scripts; they are this CLI underneath).
@@ -54,6 +55,7 @@ SCRIPTS = {
     "bench_scoring.py": "bench-scoring",
     "bench_ingestion.py": "bench-ingestion",
     "eval_concepts.py": "eval-concepts",
+    "measure_redaction.py": "eval-redaction",
 }
 
 USAGE = (

@@ -105,7 +105,7 @@ with_duplicates as (
 redacted as (
     select
         *,
-        {{ redaction_columns('note_text') }}
+        {{ redaction_columns('note_text', language='language') }}
     from with_duplicates
 )
 
