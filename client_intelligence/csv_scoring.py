@@ -20,7 +20,7 @@ import pyarrow.compute as pc
 
 from client_intelligence.artifacts import select_artifact_dir
 from client_intelligence.files import atomic_write_text
-from client_intelligence.project import run_dbt
+from client_intelligence.project import project_vars, run_dbt
 from client_intelligence.raw_reader import RawFileError, ReadOptions, file_table, read_file
 from client_intelligence.scoring import PREDICTION_COLUMNS
 
@@ -29,6 +29,9 @@ OUTPUT_COLUMNS = (
     *PREDICTION_COLUMNS[: PREDICTION_COLUMNS.index("risk_segment") + 1],
     "model_version",
 )
+
+# The risk segments the summary counts as at risk, as the clients_at_risk analysis does.
+AT_RISK_SEGMENTS = ("At Risk", "Critical")
 
 
 class CsvScoringError(RuntimeError):
@@ -142,7 +145,14 @@ def run_models(notes: pd.DataFrame, workdir: Path, model_dir: str | None) -> pd.
             f"select client_id, {', '.join(OUTPUT_COLUMNS)} from client_profiles_with_predictions"
         ).df()
         rejected = connection.execute("select count(*) from stg_notes_rejected").fetchone()[0]
+        # the lowest churn risk of an at-risk segment, from the seed the build used
+        at_risk_from = connection.execute(
+            "select min(lower_bound) from segment_cutoffs"
+            " where segment_type = 'risk' and list_contains(?, segment)",
+            [list(AT_RISK_SEGMENTS)],
+        ).fetchone()[0]
     scores.attrs["rejected_notes"] = rejected
+    scores.attrs["at_risk_from"] = float(at_risk_from)
     return scores
 
 
@@ -162,21 +172,28 @@ def format_summary(
     id_column: str | None,
     rejected: int,
     malformed_lines: list[tuple[int, str]] = (),
+    *,
+    high_intent_probability: float,
+    at_risk_from: float,
 ) -> str:
-    """Rows scored, then counts per client (rows sharing an ID are one client)."""
+    """Rows scored, then counts per client (rows sharing an ID are one client).
+
+    High intent is the report's band (the `high_intent_probability` var); at risk is the At Risk
+    and Critical segments, which start at `at_risk_from` in the segment_cutoffs seed.
+    """
     scored = output["purchase_probability"].notna()
     label = id_column or "row"
     clients = output[scored]
     clients = clients.assign(
         __label=clients[id_column] if id_column else clients.index.to_series() + 1
     ).drop_duplicates("__label")
-    high_intent = int((clients["purchase_probability"] > 0.7).sum())
-    at_risk = int((clients["churn_risk"] > 0.6).sum())
+    high_intent = int((clients["purchase_probability"] > high_intent_probability).sum())
+    at_risk = int(clients["risk_segment"].isin(AT_RISK_SEGMENTS).sum())
     vip = int((clients["value_segment"] == "VIP").sum())
     lines = [
         f"rows scored: {int(scored.sum())} of {len(output)} ({len(clients)} clients)",
-        f"high intent (purchase probability > 0.7): {high_intent}",
-        f"at risk (churn risk > 0.6): {at_risk}",
+        f"high intent (purchase probability > {high_intent_probability:g}): {high_intent}",
+        f"at risk (churn risk >= {at_risk_from:g}): {at_risk}",
         f"VIP: {vip}",
     ]
     if not scored.all():
@@ -248,6 +265,11 @@ def score_csv(
     atomic_write_text(destination, output.to_csv(index=False, sep=data.delimiter))
     progress(4, total, "done")
     summary = format_summary(
-        output, id_column, scores.attrs["rejected_notes"], data.malformed_lines
+        output,
+        id_column,
+        scores.attrs["rejected_notes"],
+        data.malformed_lines,
+        high_intent_probability=float(project_vars()["high_intent_probability"]),
+        at_risk_from=scores.attrs["at_risk_from"],
     )
     return destination, summary

@@ -286,6 +286,13 @@ def target_rows(
     return rows
 
 
+def _no_outcomes_row(
+    context: RunContext, target: str, detail: str, identity: dict[str, Any]
+) -> dict[str, Any]:
+    """The `ok` row of a scoring run whose target cannot be evaluated (yet): detail says why."""
+    return _row(context, "realized_performance", f"{target}_outcomes", "ok", detail, **identity)
+
+
 def realized_rows(
     history: pd.DataFrame,
     observed_through: dt.date | None,
@@ -330,15 +337,13 @@ def realized_rows(
                 window_end = run.as_of_date + dt.timedelta(days=int(horizons[target]))
                 known = observed_through.isoformat() if observed_through else "no data"
                 rows.append(
-                    _row(
+                    _no_outcomes_row(
                         context,
-                        "realized_performance",
-                        f"{target}_outcomes",
-                        "ok",
+                        target,
                         f"no outcomes yet: the {horizons[target]}-day {target} horizon of the "
                         f"{run.as_of_date} scores ends {window_end}; outcomes known through "
                         f"{known}",
-                        **identity,
+                        identity,
                     )
                 )
             elif evaluated_per_version.get((run.model_version, target), 0) < (
@@ -358,13 +363,11 @@ def realized_rows(
         outcome = subset[label]
         if subset.empty:
             rows.append(
-                _row(
+                _no_outcomes_row(
                     context,
-                    "realized_performance",
-                    f"{target}_outcomes",
-                    "ok",
+                    target,
                     f"no {target} outcomes: no scored client qualifies (churn needs past buyers)",
-                    **identity,
+                    identity,
                 )
             )
             continue

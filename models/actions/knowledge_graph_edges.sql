@@ -12,7 +12,6 @@ with
 clients as (
     select
         client_id,
-        as_of_date,
         value_segment,
         risk_segment
     from {{ ref('client_profiles_with_predictions') }}
@@ -20,13 +19,10 @@ clients as (
 
 client_mentions as (
     select
-        note_concepts.note_id,
-        note_concepts.client_id,
-        note_concepts.concept_id
-    from {{ ref('note_concepts') }} as note_concepts
-    inner join clients
-        on note_concepts.client_id = clients.client_id
-    where note_concepts.note_date <= clients.as_of_date and note_concepts.is_negated is not true
+        note_id,
+        client_id,
+        concept_id
+    from {{ ref('int_client_concept_mentions') }}
 ),
 
 interest_edges as (

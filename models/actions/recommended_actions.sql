@@ -1,7 +1,7 @@
 -- Up to three next best actions per client, from the playbooks seed. A playbook fires when all
 -- its non-blank trigger columns hold; concept and bucket conditions are met by the client's
--- concept matches (note_concepts), never by searching the text. Ranked by priority (High,
--- Medium, Low), then score, then action_id.
+-- concept matches (int_client_playbook_evidence), never by searching the text. Ranked by
+-- priority (High, Medium, Low), then score, then action_id.
 --
 -- score = prediction x evidence weight, where the prediction is the playbook's score_metric
 -- (purchase_probability or churn_risk) and, for playbooks with a concept or bucket condition,
@@ -41,129 +41,11 @@ playbooks as (
     from {{ ref('playbooks') }}
 ),
 
-condition_triggers as (
-    -- The concept and bucket conditions, one row per value (int_playbook_triggers).
-    select
-        action_id,
-        trigger_kind as condition_kind,
-        trigger_value as condition_value
-    from {{ ref('int_playbook_triggers') }}
-    where trigger_kind in ('concept', 'bucket')
-),
-
-client_mentions as (
-    -- Mentions up to the profile date only: the same point in time as the predictions.
-    select
-        note_concepts.note_id,
-        note_concepts.client_id,
-        note_concepts.note_date,
-        note_concepts.concept_id,
-        note_concepts.bucket,
-        note_concepts.matched_text,
-        note_concepts.span_start,
-        note_concepts.span_end,
-        clients.as_of_date
-    from {{ ref('note_concepts') }} as note_concepts
-    inner join clients
-        on note_concepts.client_id = clients.client_id
-    where note_concepts.note_date <= clients.as_of_date and note_concepts.is_negated is not true
-),
-
-mention_keys as (
-    -- Each mention under both of its keys, so one equi-join meets concept and bucket conditions.
-    select
-        'concept' as condition_kind,
-        concept_id as condition_value,
-        *
-    from client_mentions
-    union all
-    select
-        'bucket' as condition_kind,
-        bucket as condition_value,
-        *
-    from client_mentions
-),
-
-condition_mentions as (
-    -- Each mention meeting a playbook's concept or bucket condition within its lookback.
-    select
-        condition_triggers.action_id,
-        mention_keys.* exclude (condition_value)
-    from mention_keys
-    inner join condition_triggers
-        on
-            mention_keys.condition_kind = condition_triggers.condition_kind
-            and mention_keys.condition_value = condition_triggers.condition_value
-    inner join playbooks
-        on condition_triggers.action_id = playbooks.action_id
-    where
-        playbooks.lookback_days is null
-        or mention_keys.note_date > mention_keys.as_of_date - playbooks.lookback_days
-),
-
-condition_counts as (
-    select
-        client_id,
-        action_id,
-        count(*) filter (where condition_kind = 'concept') as concept_mentions,
-        count(*) filter (where condition_kind = 'bucket') as bucket_mentions
-    from condition_mentions
-    group by client_id, action_id
-),
-
-primary_evidence as (
-    -- The latest mention meeting the concept condition (else the bucket condition).
-    select
-        condition_mentions.client_id,
-        condition_mentions.action_id,
-        condition_mentions.note_id,
-        condition_mentions.note_date,
-        condition_mentions.concept_id,
-        condition_mentions.matched_text,
-        condition_mentions.span_start,
-        condition_mentions.span_end
-    from condition_mentions
-    inner join playbooks
-        on condition_mentions.action_id = playbooks.action_id
-    where
-        condition_mentions.condition_kind
-        = case when playbooks.has_concept_condition then 'concept' else 'bucket' end
-    qualify row_number() over (
-        partition by condition_mentions.client_id, condition_mentions.action_id
-        order by
-            condition_mentions.note_date desc,
-            condition_mentions.note_id desc,
-            condition_mentions.span_start asc
-    ) = 1
-),
-
-supporting_evidence as (
-    -- For playbooks with both conditions: the latest bucket mention, named in the rationale
-    -- (the occasion of a gift, say).
-    select
-        condition_mentions.client_id,
-        condition_mentions.action_id,
-        condition_mentions.concept_id
-    from condition_mentions
-    inner join playbooks
-        on condition_mentions.action_id = playbooks.action_id
-    where
-        condition_mentions.condition_kind = 'bucket'
-        and playbooks.has_concept_condition
-    qualify row_number() over (
-        partition by condition_mentions.client_id, condition_mentions.action_id
-        order by
-            condition_mentions.note_date desc,
-            condition_mentions.note_id desc,
-            condition_mentions.span_start asc
-    ) = 1
-),
-
 candidate_pairs as (
     select
         client_id,
         action_id
-    from condition_counts
+    from {{ ref('int_client_playbook_evidence') }}
     union
     select
         clients.client_id,
@@ -189,10 +71,14 @@ fired_actions as (
         playbooks.priority_order,
         playbooks.score_metric,
         playbooks.lookback_days,
-        case
-            when playbooks.has_concept_condition then condition_counts.concept_mentions
-            when playbooks.has_bucket_condition then condition_counts.bucket_mentions
-        end as evidence_mentions,
+        evidence.evidence_mentions,
+        evidence.evidence_note_id,
+        evidence.evidence_note_date,
+        evidence.evidence_concept_id,
+        evidence.evidence_matched_text,
+        evidence.evidence_span_start as span_start,
+        evidence.evidence_span_end as span_end,
+        evidence.supporting_concept_id,
         case playbooks.score_metric
             when 'churn_risk' then clients.churn_risk
             else clients.purchase_probability
@@ -202,20 +88,12 @@ fired_actions as (
         on candidate_pairs.client_id = clients.client_id
     inner join playbooks
         on candidate_pairs.action_id = playbooks.action_id
-    left join condition_counts
+    left join {{ ref('int_client_playbook_evidence') }} as evidence
         on
-            candidate_pairs.client_id = condition_counts.client_id
-            and candidate_pairs.action_id = condition_counts.action_id
+            candidate_pairs.client_id = evidence.client_id
+            and candidate_pairs.action_id = evidence.action_id
     where
         (
-            not playbooks.has_concept_condition
-            or coalesce(condition_counts.concept_mentions, 0) > 0
-        )
-        and (
-            not playbooks.has_bucket_condition
-            or coalesce(condition_counts.bucket_mentions, 0) > 0
-        )
-        and (
             playbooks.min_purchase_probability is null
             or clients.purchase_probability >= playbooks.min_purchase_probability
         )
@@ -233,22 +111,16 @@ fired_actions as (
 scored_actions as (
     select
         fired_actions.*,
-        primary_evidence.note_id as evidence_note_id,
-        primary_evidence.note_date as evidence_note_date,
-        primary_evidence.concept_id as evidence_concept_id,
         evidence_concepts.label as evidence_concept_label,
-        primary_evidence.matched_text as evidence_matched_text,
-        primary_evidence.span_start,
-        primary_evidence.span_end,
         supporting_concepts.label as supporting_concept_label,
         round(
             fired_actions.metric_value
             * case
-                when primary_evidence.note_id is null then 1.0
+                when fired_actions.evidence_note_id is null then 1.0
                 else
                     power(
                         0.5,
-                        (fired_actions.as_of_date - primary_evidence.note_date)
+                        (fired_actions.as_of_date - fired_actions.evidence_note_date)
                         / {{ var('action_evidence_half_life_days') }}
                     )
                     * (1 - power(0.5, fired_actions.evidence_mentions + 1))
@@ -256,18 +128,10 @@ scored_actions as (
             4
         ) as score
     from fired_actions
-    left join primary_evidence
-        on
-            fired_actions.client_id = primary_evidence.client_id
-            and fired_actions.action_id = primary_evidence.action_id
     left join {{ ref('concepts') }} as evidence_concepts
-        on primary_evidence.concept_id = evidence_concepts.concept_id
-    left join supporting_evidence
-        on
-            fired_actions.client_id = supporting_evidence.client_id
-            and fired_actions.action_id = supporting_evidence.action_id
+        on fired_actions.evidence_concept_id = evidence_concepts.concept_id
     left join {{ ref('concepts') }} as supporting_concepts
-        on supporting_evidence.concept_id = supporting_concepts.concept_id
+        on fired_actions.supporting_concept_id = supporting_concepts.concept_id
 ),
 
 top_actions as (

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from client_intelligence import artifacts
 from client_intelligence.dashboard import export_dashboard
 from client_intelligence.redaction.evaluation import (
     concept_matches_lost,
@@ -33,7 +32,7 @@ def corpus(trained_warehouse: Warehouse, tmp_path_factory) -> tuple[Warehouse, P
     (model_dir,) = list((trained_warehouse.artifacts_dir / "fast").glob("v_*"))
     warehouse.dbt("build", "--select", "predictions+", variables={"model_dir": str(model_dir)})
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(artifacts, "ARTIFACTS_DIR", tmp / "none")
+        patch.setenv("ML_ARTIFACTS_DIR", str(tmp / "none"))
         export_dashboard(warehouse.database, tmp / "dashboard")
     return warehouse, tmp / "dashboard"
 
