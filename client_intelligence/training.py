@@ -15,7 +15,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import sklearn
-from sklearn.calibration import CalibratedClassifierCV
 from sklearn.compose import ColumnTransformer
 from sklearn.ensemble import (
     HistGradientBoostingClassifier,
@@ -23,12 +22,20 @@ from sklearn.ensemble import (
     VotingClassifier,
     VotingRegressor,
 )
-from sklearn.frozen import FrozenEstimator
 from sklearn.impute import SimpleImputer
 from sklearn.linear_model import LogisticRegression, PoissonRegressor
 from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import FunctionTransformer, OneHotEncoder, StandardScaler
 
+from client_intelligence.baseline import evaluate_baseline
+from client_intelligence.calibration import calibrate, reliability
+from client_intelligence.clv_intervals import (
+    HIGH_QUANTILE,
+    LOW_QUANTILE,
+    IntervalCLVRegressor,
+    coverage,
+    predict_clv_interval,
+)
 from client_intelligence.features import (
     TARGETS,
     Target,
@@ -38,16 +45,27 @@ from client_intelligence.features import (
 )
 from client_intelligence.metrics import classification_metrics, regression_metrics
 from client_intelligence.monitoring import training_feature_reference
+from client_intelligence.predictor_selection import (
+    BASELINE,
+    MODEL,
+    BaselinePredictor,
+    choose,
+    data_shortfalls,
+)
+from client_intelligence.purchase_history import add_point_in_time_features
+from client_intelligence.purchase_history import feature_names as purchase_history_features
 from client_intelligence.segmentation import SEGMENTS_ESTIMATOR, fit_on_latest_cutoff
 
 # Fixed, not early-stopped: early stopping would pick the iteration count on a random split that
 # mixes cutoffs. Prediction cost grows with the number of trees (see scripts/bench_scoring.py).
 TREE_ITERATIONS = 60
+SEED = 0
+BASELINE_ESTIMATOR = "baseline"  # the latest cutoff's BG/NBD + Gamma-Gamma fit (features)
 
 TIER_DESCRIPTIONS = {
     "fast": "regularized linear models (logistic regression, Poisson regression)",
     "elite": "gradient-boosted trees + linear model, soft-voting ensemble, "
-    "probabilities calibrated (isotonic) on the validation cutoff",
+    "probabilities calibrated (isotonic or sigmoid, bounded) on the validation cutoff",
 }
 
 
@@ -59,17 +77,22 @@ class TimeSplit:
     validation: pd.DataFrame
     holdout: pd.DataFrame
     fit_cutoffs: list[str]
-    validation_cutoff: str
-    holdout_cutoff: str
+    validation_cutoff: str | None
+    holdout_cutoff: str | None
 
 
 @dataclass
 class TrainedTarget:
+    """The kept predictor of one target (trained model or baseline) and how it was judged."""
+
     estimator: Any
     threshold: float | None
-    holdout_metrics: dict[str, float]
+    holdout_metrics: dict[str, float] | None
     split: TimeSplit
     holdout_predictions: np.ndarray = field(repr=False)
+    kept: str = MODEL
+    reason: str = ""
+    report: dict[str, Any] = field(default_factory=dict)  # selection, calibration, interval
 
 
 class NotEnoughHistoryError(ValueError):
@@ -146,7 +169,8 @@ def build_estimator(tier: str, target: Target, numeric: list[str], categorical: 
                         learning_rate=0.15,
                         max_leaf_nodes=15,
                         l2_regularization=1.0,
-                        random_state=0,
+                        early_stopping=False,
+                        random_state=SEED,
                     ),
                 ),
                 ("linear", linear_classifier),
@@ -164,7 +188,8 @@ def build_estimator(tier: str, target: Target, numeric: list[str], categorical: 
                         learning_rate=0.15,
                         max_leaf_nodes=15,
                         l2_regularization=1.0,
-                        random_state=0,
+                        early_stopping=False,
+                        random_state=SEED,
                     ),
                 ),
                 ("linear", linear_regressor),
@@ -193,6 +218,21 @@ def best_f1_threshold(labels: np.ndarray, probabilities: np.ndarray) -> float:
     return best_threshold
 
 
+def quantile_estimator(quantile: float, numeric: list[str], categorical: list[str]) -> Pipeline:
+    """Gradient boosting on the pinball loss: one bound of the CLV interval (every tier)."""
+    model = HistGradientBoostingRegressor(
+        loss="quantile",
+        quantile=quantile,
+        max_iter=TREE_ITERATIONS,
+        learning_rate=0.15,
+        max_leaf_nodes=15,
+        l2_regularization=1.0,
+        early_stopping=False,
+        random_state=SEED,
+    )
+    return Pipeline([("preprocess", preprocessor(numeric, categorical)), ("model", model)])
+
+
 def evaluate_estimator(
     estimator, target: Target, rows: pd.DataFrame, features: list[str], threshold: float | None
 ) -> tuple[dict[str, float], np.ndarray]:
@@ -209,34 +249,165 @@ def evaluate_estimator(
     return regression_metrics(rows[target.label].to_numpy(float), predictions), predictions
 
 
-def train_target(
-    examples: pd.DataFrame, target: Target, tier: str, max_fit_cutoffs: int | None = None
-) -> TrainedTarget:
-    split = time_split(examples, target, max_fit_cutoffs)
-    features = feature_columns(examples)
+def fit_model(
+    examples: pd.DataFrame, target: Target, tier: str, split: TimeSplit, features: list[str]
+):
+    """The trained estimator of one target: fitted on the fit cutoffs; for the elite tier's
+    classifiers, calibrated on the validation cutoff; for CLV, with its interval models."""
     categorical = categorical_columns(examples, features)
     numeric = [name for name in features if name not in categorical]
     estimator = build_estimator(tier, target, numeric, categorical)
-    estimator.fit(split.fit[features], split.fit[target.label].astype(float))
-    threshold = None
+    labels = split.fit[target.label].astype(float)
+    estimator.fit(split.fit[features], labels)
     if target.is_classification:
-        validation_labels = split.validation[target.label].astype(int).to_numpy()
         if tier == "elite":
-            estimator = CalibratedClassifierCV(FrozenEstimator(estimator), method="isotonic")
-            estimator.fit(split.validation[features], validation_labels)
+            validation_labels = split.validation[target.label].astype(int).to_numpy()
+            estimator = calibrate(estimator, split.validation[features], validation_labels)
+        return estimator
+    bounds = []
+    for quantile in (LOW_QUANTILE, HIGH_QUANTILE):
+        bound = quantile_estimator(quantile, numeric, categorical)
+        bounds.append(bound.fit(split.fit[features], labels))
+    return IntervalCLVRegressor(estimator, *bounds)
+
+
+def kept_predictor_report(
+    target: Target,
+    estimator,
+    split: TimeSplit,
+    features: list[str],
+    predictions: np.ndarray,
+) -> dict[str, Any]:
+    """Calibration (classifiers) or interval coverage (CLV) of the kept predictor, on holdout."""
+    holdout = split.holdout
+    if not len(holdout):
+        return {}
+    if target.is_classification:
+        labels = holdout[target.label].astype(int).to_numpy()
+        report = {"holdout_reliability": reliability(labels, predictions)}
+        for name in ("method", "bounds"):
+            if hasattr(estimator, name):
+                report[f"calibration_{name}"] = getattr(estimator, name)
+        return report
+    _, low, high = predict_clv_interval(estimator, holdout[features])
+    actual = holdout[target.label].to_numpy(float)
+    return {
+        "interval": {
+            "quantiles": [LOW_QUANTILE, HIGH_QUANTILE],
+            "method": "BG/NBD + Gamma-Gamma posterior predictive"
+            if isinstance(estimator, BaselinePredictor)
+            else "quantile gradient boosting",
+            "conformal_margin_log1p_eur": getattr(
+                estimator, "margin", getattr(estimator, "clv_margin", 0.0)
+            ),
+            "holdout_coverage": coverage(low, high, actual),
+            "holdout_median_width_eur": float(np.median(high - low)),
+        }
+    }
+
+
+def train_target(
+    examples: pd.DataFrame,
+    target: Target,
+    tier: str,
+    baseline_fits: dict[str, Any],
+    horizons: dict[str, int],
+    max_fit_cutoffs: int | None = None,
+) -> TrainedTarget:
+    """The better of the trained model and the baseline for one target, judged on validation.
+
+    A target whose history is too short, or whose data fails the minimum-data gates, keeps the
+    baseline with a note saying what was short; the other targets are unaffected.
+    """
+    features = feature_columns(examples)
+    try:
+        split = time_split(examples, target, max_fit_cutoffs)
+        shortfalls = data_shortfalls(target, split.fit, split.holdout)
+    except NotEnoughHistoryError as error:
+        split, shortfalls = fallback_split(examples, target), [str(error)]
+    baseline = (
+        BaselinePredictor(
+            baseline_fits[split.validation_cutoff or split.holdout_cutoff or max(baseline_fits)],
+            target.name,
+            horizons,
+        )
+        if baseline_fits
+        else None
+    )
+    if shortfalls:
+        estimator, kept = baseline, BASELINE
+        reason = "not trained, the baseline stands in: " + "; ".join(shortfalls)
+        selection: dict[str, Any] = {}
+    else:
+        model = fit_model(examples, target, tier, split, features)
+        choice = choose(target, model, baseline, split.validation, features)
+        estimator = model if choice.kept == MODEL else baseline
+        kept, reason = choice.kept, choice.reason
+        selection = {"validation_metrics": choice.validation_metrics}
+    if not target.is_classification and len(split.validation):
+        estimator.conformalize(
+            split.validation[features], split.validation[target.label].to_numpy(float)
+        )
+    threshold = None
+    if target.is_classification and len(split.validation):
+        validation_labels = split.validation[target.label].astype(int).to_numpy()
         validation_probabilities = estimator.predict_proba(split.validation[features])[:, 1]
         threshold = best_f1_threshold(validation_labels, validation_probabilities)
-    metrics, predictions = evaluate_estimator(estimator, target, split.holdout, features, threshold)
-    return TrainedTarget(estimator, threshold, metrics, split, predictions)
+    elif target.is_classification:
+        threshold = 0.5
+    metrics, predictions = None, np.empty(0)
+    if len(split.holdout):
+        if isinstance(estimator, BaselinePredictor):
+            # on the holdout, the baseline is fitted on purchases before the holdout cutoff
+            holdout_baseline = BaselinePredictor(
+                baseline_fits[split.holdout_cutoff],
+                target.name,
+                horizons,
+                getattr(estimator, "clv_margin", 0.0),
+            )
+            metrics, predictions = evaluate_estimator(
+                holdout_baseline, target, split.holdout, features, threshold
+            )
+        else:
+            metrics, predictions = evaluate_estimator(
+                estimator, target, split.holdout, features, threshold
+            )
+    report = {"kept": kept, "reason": reason, **selection}
+    report.update(kept_predictor_report(target, estimator, split, features, predictions))
+    return TrainedTarget(estimator, threshold, metrics, split, predictions, kept, reason, report)
+
+
+def fallback_split(examples: pd.DataFrame, target: Target) -> TimeSplit:
+    """With fewer than 3 labelled cutoffs: the latest is the holdout, the one before (if any) the
+    validation cutoff; nothing is fitted."""
+    labelled = examples[examples[target.label].notna()]
+    cutoffs = labelled_cutoffs(examples, target.label)
+    dates = labelled["cutoff_date"].astype(str)
+    holdout = cutoffs[-1] if cutoffs else None
+    validation = cutoffs[-2] if len(cutoffs) > 1 else None
+    return TimeSplit(
+        fit=labelled.iloc[:0],
+        validation=labelled[dates == validation] if validation else labelled.iloc[:0],
+        holdout=labelled[dates == holdout] if holdout else labelled.iloc[:0],
+        fit_cutoffs=[],
+        validation_cutoff=validation,
+        holdout_cutoff=holdout,
+    )
 
 
 def train_tier(
-    examples: pd.DataFrame, tier: str, fit_window: dict[str, int] | None = None
+    examples: pd.DataFrame,
+    tier: str,
+    baseline_fits: dict[str, Any],
+    horizons: dict[str, int],
+    fit_window: dict[str, int] | None = None,
 ) -> dict[str, TrainedTarget]:
     """Every target with `tier`'s settings; `fit_window` caps each target's fit cutoffs."""
     window = fit_window or {}
     return {
-        target.name: train_target(examples, target, tier, window.get(target.name))
+        target.name: train_target(
+            examples, target, tier, baseline_fits, horizons, window.get(target.name)
+        )
         for target in TARGETS
     }
 
@@ -252,7 +423,7 @@ class TrainedArtifact:
 
 def train_artifact(
     examples: pd.DataFrame,
-    transactions: pd.DataFrame,
+    transactions: pd.DataFrame | None,
     family: str,
     horizons: dict[str, int],
     fit_window: dict[str, int] | None = None,
@@ -260,17 +431,30 @@ def train_artifact(
     """Train every estimator of a version with `family`'s settings, and describe it.
 
     The one training path: scripts/train.py (fast, elite) and scripts/retrain.py (continuous)
-    both call it, so every version holds the same estimators and metadata.
+    both call it, so every version holds the same estimators and metadata. The baseline reads
+    the RFM summary of the examples themselves (`transactions` is no longer needed).
     """
-    from client_intelligence.baseline import evaluate_baseline
-
-    trained = train_tier(examples, family, fit_window)
-    splits = {name: result.split for name, result in trained.items()}
-    baseline = evaluate_baseline(examples, transactions, splits, horizons)
-    metadata = artifact_metadata(examples, family, trained, baseline)
+    # Rows in a fixed order: the same data and settings give the same estimators and metrics.
+    examples = examples.sort_values("example_id", kind="stable").reset_index(drop=True)
+    sql_examples = examples
+    examples, baseline_fits = add_point_in_time_features(examples, horizons)
+    trained = train_tier(examples, family, baseline_fits, horizons, fit_window)
+    splits = {name: result.split for name, result in trained.items() if result.split.holdout_cutoff}
+    baseline = evaluate_baseline(examples, splits, horizons)
+    latest_cutoff = max(baseline_fits)
+    baseline["features_fitted_on_cutoff"] = latest_cutoff
+    baseline["latest_fit"] = {
+        "method": baseline_fits[latest_cutoff].method,
+        "bgnbd": baseline_fits[latest_cutoff].bgnbd,
+        "gamma_gamma": baseline_fits[latest_cutoff].gamma_gamma,
+        "clients": baseline_fits[latest_cutoff].fit_clients,
+    }
+    metadata = artifact_metadata(examples, sql_examples, family, trained, baseline)
     metadata["horizons_days"] = horizons
     metadata["model_family"] = family
+    metadata["derived_features"] = purchase_history_features(horizons)
     estimators = {name: result.estimator for name, result in trained.items()}
+    estimators[BASELINE_ESTIMATOR] = baseline_fits[latest_cutoff]
     segmentation = fit_on_latest_cutoff(examples, estimators, metadata["feature_names"])
     estimators[SEGMENTS_ESTIMATOR], metadata["segmentation"] = segmentation, segmentation.metadata
     return TrainedArtifact(estimators, metadata, trained)
@@ -278,6 +462,7 @@ def train_artifact(
 
 def artifact_metadata(
     examples: pd.DataFrame,
+    sql_examples: pd.DataFrame,
     tier: str,
     trained: dict[str, TrainedTarget],
     baseline: dict[str, Any],
@@ -304,6 +489,7 @@ def artifact_metadata(
             }
             for name, result in trained.items()
         },
+        "predictors": {name: result.report for name, result in trained.items()},
         "thresholds": {
             name: result.threshold
             for name, result in trained.items()
@@ -312,7 +498,8 @@ def artifact_metadata(
         "threshold_rule": "maximizes F1 on the validation cutoff (the one before the holdout)",
         "holdout_metrics": {name: result.holdout_metrics for name, result in trained.items()},
         "baseline": baseline,
-        "feature_reference": training_feature_reference(examples),  # for drift monitoring
+        # for drift monitoring of the SQL features (the derived ones follow from them)
+        "feature_reference": training_feature_reference(sql_examples),
         "library_versions": {
             "python": platform.python_version(),
             "scikit-learn": sklearn.__version__,
