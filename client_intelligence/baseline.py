@@ -219,10 +219,10 @@ def _rfm_heuristic(
 
 
 def evaluate_baseline(
-    examples: pd.DataFrame, splits: dict[str, object], horizons: dict[str, int]
+    splits: dict[str, object], fits: dict[str, BaselineModel], horizons: dict[str, int]
 ) -> dict[str, object]:
-    """Baseline holdout metrics per target, on exactly the model's holdout rows, fitted on the
-    purchases before the holdout cutoff (the same snapshot's clients)."""
+    """Baseline holdout metrics per target, on exactly the model's holdout rows, with the fit on
+    the purchases before the holdout cutoff (`fits` by cutoff, from purchase_history)."""
     from client_intelligence.features import TARGETS
 
     results: dict[str, object] = {}
@@ -231,11 +231,9 @@ def evaluate_baseline(
         split = splits.get(target.name)
         if split is None:
             continue
-        snapshot = examples[examples["cutoff_date"].astype(str) == split.holdout_cutoff]
-        model = fit_baseline(snapshot)
+        model = fits[split.holdout_cutoff]
         methods.add(model.method)
-        outputs = apply_baseline(model, split.holdout, horizons)
-        predicted = getattr(outputs, target.name)
+        predicted = getattr(apply_baseline(model, split.holdout, horizons), target.name)
         labels = split.holdout[target.label]
         if target.is_classification:
             results[target.name] = classification_metrics(

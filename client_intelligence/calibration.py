@@ -10,15 +10,16 @@ probability is clipped to the range the validation data supports: the smoothed e
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from sklearn.calibration import CalibratedClassifierCV
-from sklearn.frozen import FrozenEstimator
+from sklearn.isotonic import IsotonicRegression
+from sklearn.linear_model import LogisticRegression
 
 CALIBRATION_BINS = 10
-MIN_EVENTS_PER_BIN = 50
+# 10 x 100: scikit-learn's guidance that isotonic overfits well below ~1,000 calibration rows.
+MIN_EVENTS_PER_BIN = 100
 
 
 def calibration_method(labels: np.ndarray) -> str:
@@ -49,19 +50,26 @@ def supported_range(labels: np.ndarray, probabilities: np.ndarray) -> tuple[floa
     return low, high
 
 
+def log_odds(probabilities: np.ndarray) -> np.ndarray:
+    clipped = np.clip(probabilities, 1e-9, 1 - 1e-9)
+    return (np.log(clipped) - np.log1p(-clipped)).reshape(-1, 1)
+
+
 @dataclass
 class BoundedCalibratedClassifier:
-    """A frozen fitted classifier, calibrated on validation data, with clipped probabilities.
+    """A fitted classifier, calibrated on validation data, with clipped probabilities.
 
-    `ranking_score` is the uncalibrated probability: calibration is monotone, so it orders
-    clients the same way, without the ties calibration introduces (purchase_percentile).
+    The calibrator maps the classifier's own probability: isotonic regression, or Platt's
+    sigmoid on its log-odds. `ranking_score` is that uncalibrated probability: calibration is
+    monotone, so it orders clients the same way without the ties calibration introduces
+    (purchase_percentile).
     """
 
     base: Any
-    calibrator: CalibratedClassifierCV
+    calibrator: IsotonicRegression | LogisticRegression
     method: str
-    bounds: tuple[float, float]
-    classes_: np.ndarray
+    bounds: tuple[float, float] = (0.0, 1.0)
+    classes_: np.ndarray = field(default_factory=lambda: np.array([0, 1]))
 
     def predict_proba(self, features) -> np.ndarray:
         return self.predict_proba_and_rank(features)[0]
@@ -69,24 +77,26 @@ class BoundedCalibratedClassifier:
     def predict_proba_and_rank(self, features) -> tuple[np.ndarray, np.ndarray]:
         """Calibrated class probabilities and the untied ranking score, in one pass."""
         raw = self.base.predict_proba(features)[:, 1]
-        calibrated = self._calibrate(raw)
+        calibrated = np.clip(self.calibrated(raw), *self.bounds)
         return np.column_stack([1 - calibrated, calibrated]), raw
 
-    def _calibrate(self, raw: np.ndarray) -> np.ndarray:
-        calibrator = self.calibrator.calibrated_classifiers_[0].calibrators[0]
-        calibrated = np.asarray(calibrator.predict(raw), dtype=float)
-        return np.clip(calibrated, *self.bounds)
+    def calibrated(self, raw: np.ndarray) -> np.ndarray:
+        if self.method == "isotonic":
+            return np.asarray(self.calibrator.predict(raw), dtype=float)
+        return self.calibrator.predict_proba(log_odds(raw))[:, 1]
 
 
 def calibrate(base, features, labels: np.ndarray) -> BoundedCalibratedClassifier:
     """Calibrate a fitted classifier on the validation cutoff's rows."""
     method = calibration_method(labels)
-    calibrator = CalibratedClassifierCV(FrozenEstimator(base), method=method)
-    calibrator.fit(features, labels)
-    calibrated = calibrator.predict_proba(features)[:, 1]
-    return BoundedCalibratedClassifier(
-        base, calibrator, method, supported_range(labels, calibrated), calibrator.classes_
-    )
+    raw = base.predict_proba(features)[:, 1]
+    if method == "isotonic":
+        calibrator = IsotonicRegression(y_min=0, y_max=1, out_of_bounds="clip").fit(raw, labels)
+    else:
+        calibrator = LogisticRegression(C=1e6, max_iter=1000).fit(log_odds(raw), labels)
+    calibrated = BoundedCalibratedClassifier(base, calibrator, method)
+    calibrated.bounds = supported_range(labels, calibrated.calibrated(raw))
+    return calibrated
 
 
 def predict_with_rank(estimator, features) -> tuple[np.ndarray, np.ndarray]:

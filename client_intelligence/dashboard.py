@@ -209,6 +209,8 @@ def build_dashboard_data(
                 round(purchase_probability, 4) as purchase_probability,
                 round(churn_risk, 4) as churn_risk,
                 round(predicted_clv, 2) as predicted_clv,
+                round(predicted_clv_low, 2) as predicted_clv_low,
+                round(predicted_clv_high, 2) as predicted_clv_high,
                 value_segment,
                 risk_segment,
                 string_split(nullif(top_concepts, ''), ',') as top_concepts,
