@@ -57,7 +57,7 @@ def test_no_probability_is_zero_or_one_and_percentiles_are_fine(purchase_log_war
                   count(distinct purchase_percentile), count(*)
            from client_profiles_with_predictions"""
     )[0]
-    assert 0 < low and high < 1
+    assert low > 0 and high < 1
     assert distinct > clients * 0.5
     metadata = metadata_of(purchase_log_warehouse)
     for target in ("purchase", "churn"):
@@ -73,7 +73,9 @@ def test_clv_interval_columns_and_coverage(purchase_log_warehouse):
     )
     values = np.array(rows, dtype=float)
     assert not np.isnan(values).any()
-    assert (values[:, 0] <= values[:, 1] + 0.01).all() and (values[:, 1] <= values[:, 2] + 0.01).all()
+    assert (values[:, 0] <= values[:, 1] + 0.01).all() and (
+        values[:, 1] <= values[:, 2] + 0.01
+    ).all()
     assert (values[:, 2] > values[:, 0]).mean() > 0.5  # a real interval for most clients
     interval = metadata_of(purchase_log_warehouse)["predictors"]["clv"]["interval"]
     assert 0.7 <= interval["holdout_coverage"] <= 0.9
