@@ -42,8 +42,8 @@ class BaselinePredictor:
     def __post_init__(self) -> None:
         self.classes_ = np.array([0, 1])
 
-    def _outputs(self, features: pd.DataFrame):
-        return apply_baseline(self.model, features, self.horizons)
+    def _outputs(self, features: pd.DataFrame, with_interval: bool = False):
+        return apply_baseline(self.model, features, self.horizons, with_interval)
 
     def predict_proba(self, features: pd.DataFrame) -> np.ndarray:
         probability = np.clip(getattr(self._outputs(features), self.target), 0.0, 1.0)
@@ -53,13 +53,13 @@ class BaselinePredictor:
         return self._outputs(features).clv
 
     def predict_interval(self, features: pd.DataFrame):
-        outputs = self._outputs(features)
+        outputs = self._outputs(features, with_interval=True)
         point = np.clip(outputs.clv, 0, None)
         low, high = widen(outputs.clv_low, outputs.clv_high, point, self.clv_margin)
         return point, low, high
 
     def conformalize(self, features: pd.DataFrame, actual: np.ndarray) -> BaselinePredictor:
-        outputs = self._outputs(features)
+        outputs = self._outputs(features, with_interval=True)
         point = np.clip(outputs.clv, 0, None)
         low, high = widen(outputs.clv_low, outputs.clv_high, point, 0.0)
         self.clv_margin = conformal_margin(low, high, actual)

@@ -64,7 +64,8 @@ SEED = 0
 BASELINE_ESTIMATOR = "baseline"  # the latest cutoff's BG/NBD + Gamma-Gamma fit (features)
 
 TIER_DESCRIPTIONS = {
-    "fast": "regularized linear models (logistic regression, Poisson regression)",
+    "fast": "regularized linear models (logistic regression, Poisson regression), "
+    "probabilities calibrated (isotonic or sigmoid, bounded) on the validation cutoff",
     "elite": "gradient-boosted trees + linear model, soft-voting ensemble, "
     "probabilities calibrated (isotonic or sigmoid, bounded) on the validation cutoff",
 }
@@ -253,18 +254,16 @@ def evaluate_estimator(
 def fit_model(
     examples: pd.DataFrame, target: Target, tier: str, split: TimeSplit, features: list[str]
 ):
-    """The trained estimator of one target: fitted on the fit cutoffs; for the elite tier's
-    classifiers, calibrated on the validation cutoff; for CLV, with its interval models."""
+    """The trained estimator of one target: fitted on the fit cutoffs; classifiers calibrated on
+    the validation cutoff; CLV with its interval models."""
     categorical = categorical_columns(examples, features)
     numeric = [name for name in features if name not in categorical]
     estimator = build_estimator(tier, target, numeric, categorical)
     labels = split.fit[target.label].astype(float)
     estimator.fit(split.fit[features], labels)
-    if target.is_classification:
-        if tier == "elite":
-            validation_labels = split.validation[target.label].astype(int).to_numpy()
-            estimator = calibrate(estimator, split.validation[features], validation_labels)
-        return estimator
+    if target.is_classification:  # both tiers: a model fitted on past cutoffs drifts
+        validation_labels = split.validation[target.label].astype(int).to_numpy()
+        return calibrate(estimator, split.validation[features], validation_labels)
     bounds = []
     for quantile in (LOW_QUANTILE, HIGH_QUANTILE):
         bound = quantile_estimator(quantile, numeric, categorical)

@@ -106,7 +106,18 @@ def test_grouped_fit_matches_per_client_fit(examples):
 
 def test_baseline_outputs_are_probabilities_and_intervals(examples):
     rows = validation_rows(examples)
-    outputs = apply_baseline(fit_baseline(rows), rows, HORIZONS)
+    outputs = apply_baseline(fit_baseline(rows), rows, HORIZONS, with_interval=True)
     for values in (outputs.p_alive, outputs.purchase, outputs.churn):
         assert ((values >= 0) & (values <= 1)).all()
     assert (outputs.clv_low <= outputs.clv_high).all() and (outputs.clv >= 0).all()
+
+
+def test_negative_binomial_quantile_matches_scipy():
+    from scipy.stats import nbinom
+
+    from client_intelligence.baseline import negative_binomial_quantile
+
+    rng = np.random.default_rng(0)
+    level, shape, success = rng.random(500), rng.uniform(0.2, 12, 500), rng.uniform(0.05, 0.95, 500)
+    expected = nbinom.ppf(level, shape, success)
+    assert np.array_equal(negative_binomial_quantile(level, shape, success), expected)
