@@ -119,8 +119,8 @@ purchase_rhythm as (
         coalesce(
             sum(purchase_days.day_spend_eur) filter (
                 where
-                    purchase_days.purchase_date >= purchase_days.feature_cutoff - 365
-                    and purchase_days.purchase_date < purchase_days.feature_cutoff - 180
+                purchase_days.purchase_date >= purchase_days.feature_cutoff - 365
+                and purchase_days.purchase_date < purchase_days.feature_cutoff - 180
             ),
             0
         )::double as spend_prior_180d_eur,
@@ -217,8 +217,9 @@ select
     -- spend of the last 180 days against the 180 before them: -1 (stopped) to +1 (new or growing)
     case
         when purchase_rhythm.spend_last_180d_eur + purchase_rhythm.spend_prior_180d_eur > 0
-            then (purchase_rhythm.spend_last_180d_eur - purchase_rhythm.spend_prior_180d_eur)
-            / (purchase_rhythm.spend_last_180d_eur + purchase_rhythm.spend_prior_180d_eur)
+            then
+                (purchase_rhythm.spend_last_180d_eur - purchase_rhythm.spend_prior_180d_eur)
+                / (purchase_rhythm.spend_last_180d_eur + purchase_rhythm.spend_prior_180d_eur)
     end as spend_trend,
     case
         when purchase_features.spend_last_365d_eur > 0

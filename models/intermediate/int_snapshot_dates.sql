@@ -83,8 +83,9 @@ training_cutoffs as (
 select
     'scoring' as snapshot_kind,
     (as_of.as_of_date + 1)::date as feature_cutoff,
-    as_of.as_of_date
-from as_of
+    as_of.as_of_date,
+    cutoff_step.step_days as cutoff_step_days
+from as_of, cutoff_step
 where as_of.as_of_date is not null  -- no usable row at all: no snapshot, empty profiles
 
 union all
@@ -92,6 +93,7 @@ union all
 select
     'training' as snapshot_kind,
     training_cutoffs.feature_cutoff,
-    as_of.as_of_date
-from training_cutoffs, as_of
+    as_of.as_of_date,
+    cutoff_step.step_days as cutoff_step_days
+from training_cutoffs, as_of, cutoff_step
 where training_cutoffs.feature_cutoff <= as_of.as_of_date
