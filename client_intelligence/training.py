@@ -355,25 +355,21 @@ def train_target(
         threshold = best_f1_threshold(validation_labels, validation_probabilities)
     elif target.is_classification:
         threshold = 0.5
+    judged = estimator
+    if isinstance(estimator, BaselinePredictor) and split.holdout_cutoff:
+        # on the holdout, the baseline is fitted on purchases before the holdout cutoff
+        judged = BaselinePredictor(
+            baseline_fits[split.holdout_cutoff], target.name, horizons, estimator.clv_margin
+        )
     metrics, predictions = None, np.empty(0)
     if len(split.holdout):
-        if isinstance(estimator, BaselinePredictor):
-            # on the holdout, the baseline is fitted on purchases before the holdout cutoff
-            holdout_baseline = BaselinePredictor(
-                baseline_fits[split.holdout_cutoff],
-                target.name,
-                horizons,
-                getattr(estimator, "clv_margin", 0.0),
-            )
-            metrics, predictions = evaluate_estimator(
-                holdout_baseline, target, split.holdout, features, threshold
-            )
-        else:
-            metrics, predictions = evaluate_estimator(
-                estimator, target, split.holdout, features, threshold
-            )
+        metrics, predictions = evaluate_estimator(
+            judged, target, split.holdout, features, threshold
+        )
     report = {"kept": kept, "reason": reason, **selection}
-    report.update(kept_predictor_report(target, estimator, split, features, predictions))
+    report.update(kept_predictor_report(target, judged, split, features, predictions))
+    if isinstance(estimator, BaselinePredictor):  # scoring uses the newest fit, as features do
+        estimator.model = baseline_fits[max(baseline_fits)]
     return TrainedTarget(estimator, threshold, metrics, split, predictions, kept, reason, report)
 
 
