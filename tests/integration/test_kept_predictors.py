@@ -72,4 +72,7 @@ def test_clv_interval_columns_and_coverage(purchase_log_warehouse):
     ).all()
     assert (values[:, 2] > values[:, 0]).mean() > 0.5  # a real interval for most clients
     interval = metadata_of(purchase_log_warehouse)["predictors"]["clv"]["interval"]
-    assert 0.7 <= interval["holdout_coverage"] <= 0.9
+    # At least the nominal 80% less noise. Above it, because clients who spend nothing (most of
+    # them) sit inside [0, high] whatever the margin: the conformal step can widen, not narrow,
+    # the interval below the zero-spend share (measured: 90.7% on this log, 84.4% on the demo).
+    assert 0.75 <= interval["holdout_coverage"] <= 0.95
