@@ -190,7 +190,9 @@ def load_artifact(directory: Path, scoring_features: list[str] | None = None) ->
     metadata = read_metadata(directory)
     check_library_versions(metadata)
     if scoring_features is not None:
-        check_feature_columns(list(metadata["feature_names"]), scoring_features)
+        # derived features (purchase_history) are computed at scoring, not read from the data
+        derived = list(metadata.get("derived_features", []))
+        check_feature_columns(list(metadata["feature_names"]), [*scoring_features, *derived])
     listed = _listed_files(directory)
     for file_name in metadata["files"].values():
         if Path(file_name).name != file_name or file_name not in listed:

@@ -39,6 +39,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "bench-ingestion": ("client_intelligence.commands", "bench_ingestion"),
     "eval-concepts": ("client_intelligence.commands", "eval_concepts"),
     "eval-redaction": ("client_intelligence.commands", "eval_redaction"),
+    "bench-baseline": ("client_intelligence.commands", "bench_baseline"),
+    "eval-transaction-only": ("client_intelligence.commands", "eval_transaction_only"),
 }
 
 # scripts/<file> -> command (the README shows the scripts; they are this CLI underneath).
@@ -56,6 +58,8 @@ SCRIPTS = {
     "bench_ingestion.py": "bench-ingestion",
     "eval_concepts.py": "eval-concepts",
     "measure_redaction.py": "eval-redaction",
+    "bench_baseline_fit.py": "bench-baseline",
+    "evaluate_transaction_only.py": "eval-transaction-only",
 }
 
 USAGE = (

@@ -254,3 +254,46 @@ def eval_redaction(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix="redaction-") as workdir:
             run(Path(workdir), args.demo_clients)
     return 0
+
+
+def bench_baseline(argv: list[str] | None = None) -> int:
+    """Print the cost of fitting and applying BG/NBD + Gamma-Gamma on synthetic RFM summaries.
+    Training fits it once per cutoff; scoring only applies it."""
+    from client_intelligence.baseline_benchmark import baseline_cost
+
+    parser = argparse.ArgumentParser(
+        prog="client-intelligence bench-baseline", description=bench_baseline.__doc__
+    )
+    parser.add_argument("--clients", type=int, action="append", help="default 100000 and 1000000")
+    for clients in parser.parse_args(argv).clients or [100_000, 1_000_000]:
+        print(json.dumps(baseline_cost(clients)))
+    return 0
+
+
+def eval_transaction_only(argv: list[str] | None = None) -> int:
+    """Print a tier's holdout metrics against BG/NBD + Gamma-Gamma on purchase logs without
+    notes. Each data set is built in a scratch warehouse (nothing in data/, warehouse/ or
+    ml_artifacts/)."""
+    from client_intelligence.transaction_only_evaluation import (
+        DATASETS,
+        build_and_train,
+        report,
+        write_dataset,
+    )
+
+    parser = argparse.ArgumentParser(
+        prog="client-intelligence eval-transaction-only", description=eval_transaction_only.__doc__
+    )
+    parser.add_argument("--dataset", choices=DATASETS, action="append")
+    parser.add_argument("--tier", choices=["fast", "elite"], default="elite")
+    parser.add_argument("--clients", type=int, default=None, help="2000 demo / 30000 simulated")
+    parser.add_argument("--seed", type=int, default=42)
+    args = parser.parse_args(argv)
+    for name in args.dataset or DATASETS:
+        clients = args.clients or (2000 if name == "demo-transactions" else 30_000)
+        with tempfile.TemporaryDirectory(prefix=f"{name}-") as workdir:
+            raw = Path(workdir) / "raw"
+            write_dataset(name, raw, clients, args.seed)
+            print(report(name, args.tier, build_and_train(raw, Path(workdir), args.tier)))
+            print()
+    return 0

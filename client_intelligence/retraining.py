@@ -40,6 +40,7 @@ from client_intelligence.training import (
     TrainedArtifact,
     evaluate_estimator,
     labelled_cutoffs,
+    model_features,
     train_artifact,
 )
 
@@ -136,8 +137,11 @@ def evaluate_incumbent(
 ) -> dict[str, dict[str, float]]:
     """The champion's metrics on the candidate's holdout rows, with its own thresholds."""
     metrics = {}
+    features = list(incumbent.metadata["feature_names"])  # the derived ones included
     for target in TARGETS:
         rows = candidate.trained[target.name].split.holdout
+        if not len(rows) or any(name not in rows.columns for name in features):
+            continue
         threshold = incumbent.metadata.get("thresholds", {}).get(target.name)
         metrics[target.name], _ = evaluate_estimator(
             incumbent.estimators[target.name], target, rows, features, threshold
@@ -167,8 +171,10 @@ def decide(
     clearly worse; the reason names what decided it."""
     verdicts = []
     for target in TARGETS:
+        if target.name not in candidate:  # no labelled holdout: nothing to judge it on
+            continue
         metric = PRIMARY_METRIC[target.name]
-        theirs = champion[target.name] if champion else {}
+        theirs = champion.get(target.name, {}) if champion else {}
         verdicts.append(
             TargetVerdict(
                 target.name,
@@ -185,7 +191,9 @@ def decide(
     worse = [f"{v.target} {m}" for v in verdicts for m in v.clearly_worse]
     if not short and not worse:
         gains = ", ".join(
-            f"{v.target} {v.metric} {v.candidate - v.champion:+.4f}" for v in verdicts
+            f"{v.target} {v.metric} {v.candidate - v.champion:+.4f}"
+            for v in verdicts
+            if v.champion is not None
         )
         return Decision(True, f"better on every target's primary metric ({gains})", verdicts)
     problems = [
@@ -261,7 +269,7 @@ def retrain(
 
     Holds the registry lock throughout, so the champion cannot change under it.
     """
-    features = FeatureSet.of(examples)
+    features = model_features(examples, horizons)
     if dry_run:
         return _train_and_judge(examples, transactions, horizons, root, mode, family, features)
     with registry_lock(root):

@@ -16,7 +16,10 @@ import pandas as pd
 import pyarrow as pa
 
 from client_intelligence.artifacts import LoadedArtifact, load_artifact, select_artifact_dir
+from client_intelligence.calibration import predict_with_rank
+from client_intelligence.clv_intervals import predict_clv_interval
 from client_intelligence.features import IDENTIFIER_COLUMNS
+from client_intelligence.purchase_history import add_features as add_purchase_history_features
 
 PREDICTION_COLUMNS = (
     "purchase_probability",
@@ -24,6 +27,8 @@ PREDICTION_COLUMNS = (
     "churn_risk",
     "will_churn",
     "predicted_clv",
+    "predicted_clv_low",
+    "predicted_clv_high",
     "value_segment",
     "risk_segment",
     "purchase_percentile",
@@ -62,6 +67,18 @@ def feature_frame(profiles: pa.Table) -> pd.DataFrame:
     """The feature-like columns of the profiles, as the pipelines expect them."""
     names = [n for n in profiles.column_names if n not in IDENTIFIER_COLUMNS]
     return profiles.select(names).to_pandas()
+
+
+def model_features(profiles: pa.Table, artifact: LoadedArtifact) -> pd.DataFrame:
+    """The artifact's features in its order: the SQL ones, plus the purchase-history features
+    of the BG/NBD + Gamma-Gamma fit the artifact keeps (the same code as at training)."""
+    features = feature_frame(profiles)
+    baseline = artifact.estimators.get("baseline")
+    if baseline is not None and artifact.metadata.get("derived_features"):
+        features = add_purchase_history_features(
+            features, baseline, artifact.metadata["horizons_days"]
+        )
+    return features[artifact.feature_names]
 
 
 def readable(feature: str) -> str:
@@ -109,7 +126,7 @@ def _linear_purchase_pipeline(estimator):
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import Pipeline
 
-    candidate = estimator
+    candidate = getattr(estimator, "base", estimator)  # BoundedCalibratedClassifier
     if hasattr(candidate, "calibrated_classifiers_"):
         candidate = candidate.calibrated_classifiers_[0].estimator
     candidate = getattr(candidate, "estimator", candidate)  # FrozenEstimator
@@ -132,12 +149,37 @@ def raw_predictions(
     Shared by scoring and by the segmentation fitted at training time, so both see the same
     numbers.
     """
+    predictions = all_predictions(estimators, features)
+    return predictions["purchase"], predictions["churn"], predictions["clv"]
+
+
+def all_predictions(estimators: Mapping[str, Any], features: pd.DataFrame) -> dict[str, np.ndarray]:
+    """Every score per row: probabilities with their untied ranking scores, CLV and its interval."""
     if not len(features):  # sklearn refuses empty input: an empty, typed result
-        return np.empty(0), np.empty(0), np.empty(0)
-    purchase = estimators["purchase"].predict_proba(features)[:, 1]
-    churn = estimators["churn"].predict_proba(features)[:, 1]
-    clv = np.clip(estimators["clv"].predict(features), 0, None)
-    return purchase, churn, clv
+        empty = np.empty(0)
+        names = ("purchase", "purchase_rank", "churn", "clv", "clv_low", "clv_high")
+        return dict.fromkeys(names, empty)
+    purchase, purchase_rank = predict_with_rank(estimators["purchase"], features)
+    churn, _ = predict_with_rank(estimators["churn"], features)
+    clv, clv_low, clv_high = predict_clv_interval(estimators["clv"], features)
+    return {
+        "purchase": purchase,
+        "purchase_rank": purchase_rank,
+        "churn": churn,
+        "clv": clv,
+        "clv_low": clv_low,
+        "clv_high": clv_high,
+    }
+
+
+def untied_percentile(probability: np.ndarray, rank_score: np.ndarray) -> np.ndarray:
+    """Percentile (0-100] by probability, ties broken by the uncalibrated ranking score."""
+    if not len(probability):
+        return np.empty(0)
+    _, by_probability = np.unique(probability, return_inverse=True)
+    _, by_score = np.unique(rank_score, return_inverse=True)
+    key = by_probability.astype(np.int64) * (int(by_score.max()) + 1) + by_score
+    return pd.Series(key).rank(pct=True, method="max").to_numpy() * 100
 
 
 def score_profiles(
@@ -147,11 +189,12 @@ def score_profiles(
     scored_at: dt.datetime | None = None,
 ) -> pa.Table:
     """Every column of `profiles` plus the prediction columns."""
-    features = feature_frame(profiles)[artifact.feature_names]
-    purchase, churn, clv = raw_predictions(artifact.estimators, features)
+    features = model_features(profiles, artifact)
+    predictions = all_predictions(artifact.estimators, features)
+    purchase, churn, clv = predictions["purchase"], predictions["churn"], predictions["clv"]
     thresholds = artifact.metadata["thresholds"]
     count = len(features)
-    percentile = pd.Series(purchase).rank(pct=True, method="max").to_numpy() * 100
+    percentile = untied_percentile(purchase, predictions["purchase_rank"])
     moment = (scored_at or dt.datetime.now(dt.UTC)).replace(tzinfo=None)
     columns = {
         "purchase_probability": purchase,
@@ -159,6 +202,8 @@ def score_profiles(
         "churn_risk": churn,
         "will_churn": (churn >= thresholds["churn"]).astype(np.int32),
         "predicted_clv": np.round(clv, 2),
+        "predicted_clv_low": np.round(predictions["clv_low"], 2),
+        "predicted_clv_high": np.round(predictions["clv_high"], 2),
         "value_segment": segment_cutoffs["value"].assign(clv),
         "risk_segment": segment_cutoffs["risk"].assign(churn),
         "purchase_percentile": np.round(percentile, 2),

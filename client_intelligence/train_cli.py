@@ -46,5 +46,28 @@ def main(argv: list[str] | None = None) -> int:
         )
     )
     print(f"thresholds (max F1 on validation cutoff): {metadata['thresholds']}")
+    print(describe_predictors(metadata))
     print(f"wrote {directory}")
     return 0
+
+
+def describe_predictors(metadata: dict) -> str:
+    """Which predictor each target kept and why, its calibration or interval coverage."""
+    lines = ["Kept predictors (scoring applies these):"]
+    for target, report in metadata["predictors"].items():
+        kept = "trained model" if report["kept"] == "model" else "BG/NBD + Gamma-Gamma baseline"
+        lines.append(f"  {target}: {kept} - {report['reason']}")
+        curve = report.get("holdout_reliability")
+        if curve:
+            method = report.get("calibration_method", "none")
+            lines.append(
+                f"    calibration {method}, holdout ECE {curve['ece']:.4f}, probabilities "
+                f"{curve['min_probability']:.4f}-{curve['max_probability']:.4f}"
+            )
+        interval = report.get("interval")
+        if interval:
+            lines.append(
+                f"    10th-90th percentile interval ({interval['method']}): holdout coverage "
+                f"{interval['holdout_coverage']:.1%}"
+            )
+    return "\n".join(lines)

@@ -15,7 +15,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import sklearn
-from sklearn.calibration import CalibratedClassifierCV
 from sklearn.compose import ColumnTransformer
 from sklearn.ensemble import (
     HistGradientBoostingClassifier,
@@ -23,34 +22,60 @@ from sklearn.ensemble import (
     VotingClassifier,
     VotingRegressor,
 )
-from sklearn.frozen import FrozenEstimator
 from sklearn.impute import SimpleImputer
 from sklearn.linear_model import LogisticRegression, PoissonRegressor
 from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import FunctionTransformer, OneHotEncoder, StandardScaler
 
 from client_intelligence.baseline import evaluate_baseline
+from client_intelligence.calibration import calibrate, reliability
+from client_intelligence.clv_intervals import (
+    HIGH_QUANTILE,
+    LOW_QUANTILE,
+    IntervalCLVRegressor,
+    coverage,
+    predict_clv_interval,
+)
 from client_intelligence.drift import training_feature_reference
 from client_intelligence.features import TARGETS, FeatureSet, Target, signed_log1p
 from client_intelligence.metrics import classification_metrics, regression_metrics
+from client_intelligence.predictor_selection import (
+    BASELINE,
+    MODEL,
+    BaselinePredictor,
+    Origin,
+    choose,
+    data_shortfalls,
+)
+from client_intelligence.purchase_history import add_point_in_time_features
+from client_intelligence.purchase_history import feature_names as purchase_history_features
 from client_intelligence.segmentation import SEGMENTS_ESTIMATOR, fit_on_latest_cutoff
 
-# Fixed, not early-stopped: early stopping would pick the iteration count on a random split that
-# mixes cutoffs. Prediction cost grows with the number of trees (see scripts/bench_scoring.py).
+# At most this many trees; above 10,000 rows scikit-learn stops early on a held-out 10% of the
+# rows, drawn with SEED from rows in a fixed order (train_artifact sorts them), so it repeats
+# exactly. Prediction cost grows with the number of trees (see scripts/bench_scoring.py).
 TREE_ITERATIONS = 60
-# The elite tier's gradient-boosted trees, for every target (the CLV regressor adds its loss).
+SEED = 0
+# The elite tier's gradient-boosted trees, for every target and the CLV interval's bounds (each
+# adds its loss).
 TREE_SETTINGS = {
     "max_iter": TREE_ITERATIONS,
     "learning_rate": 0.15,
     "max_leaf_nodes": 15,
     "l2_regularization": 1.0,
-    "random_state": 0,
+    "early_stopping": "auto",
+    "random_state": SEED,
 }
+# Validation origins of the model-or-baseline choice: the validation cutoff and the fit cutoffs
+# just before it (predictor_selection.choose).
+CHOICE_ORIGINS = 3
+BASELINE_ESTIMATOR = "baseline"  # the latest cutoff's BG/NBD + Gamma-Gamma fit (features)
 
 TIER_DESCRIPTIONS = {
-    "fast": "regularized linear models (logistic regression, Poisson regression)",
+    "fast": "regularized linear models (logistic regression, Poisson regression), "
+    "probabilities calibrated (isotonic or sigmoid, bounded) on the validation cutoff",
     "elite": "gradient-boosted trees + linear model, soft-voting ensemble, "
-    "probabilities calibrated (isotonic) on the validation cutoff",
+    "probabilities calibrated (isotonic or sigmoid, bounded) on the validation cutoff",
 }
 
 
@@ -62,17 +87,22 @@ class TimeSplit:
     validation: pd.DataFrame
     holdout: pd.DataFrame
     fit_cutoffs: list[str]
-    validation_cutoff: str
-    holdout_cutoff: str
+    validation_cutoff: str | None
+    holdout_cutoff: str | None
 
 
 @dataclass
 class TrainedTarget:
+    """The kept predictor of one target (trained model or baseline) and how it was judged."""
+
     estimator: Any
     threshold: float | None
-    holdout_metrics: dict[str, float]
+    holdout_metrics: dict[str, float] | None
     split: TimeSplit
     holdout_predictions: np.ndarray = field(repr=False)
+    kept: str = MODEL
+    reason: str = ""
+    report: dict[str, Any] = field(default_factory=dict)  # selection, calibration, interval
 
 
 class NotEnoughHistoryError(ValueError):
@@ -177,6 +207,12 @@ def best_f1_threshold(labels: np.ndarray, probabilities: np.ndarray) -> float:
     return best_threshold
 
 
+def quantile_estimator(quantile: float, numeric: list[str], categorical: list[str]) -> Pipeline:
+    """Gradient boosting on the pinball loss: one bound of the CLV interval (every tier)."""
+    model = HistGradientBoostingRegressor(loss="quantile", quantile=quantile, **TREE_SETTINGS)
+    return Pipeline([("preprocess", preprocessor(numeric, categorical)), ("model", model)])
+
+
 def evaluate_estimator(
     estimator, target: Target, rows: pd.DataFrame, features: list[str], threshold: float | None
 ) -> tuple[dict[str, float], np.ndarray]:
@@ -193,41 +229,198 @@ def evaluate_estimator(
     return regression_metrics(rows[target.label].to_numpy(float), predictions), predictions
 
 
+def fit_point_model(target: Target, tier: str, rows: pd.DataFrame, feature_set: FeatureSet):
+    """`tier`'s estimator of one target fitted on `rows` (uncalibrated, no interval)."""
+    estimator = build_estimator(tier, target, feature_set.numeric, feature_set.categorical)
+    return estimator.fit(rows[feature_set.names], rows[target.label].astype(float))
+
+
+def fit_model(target: Target, tier: str, split: TimeSplit, feature_set: FeatureSet):
+    """The trained estimator of one target: fitted on the fit cutoffs; classifiers calibrated on
+    the validation cutoff; CLV with its interval models."""
+    features, numeric, categorical = feature_set.names, feature_set.numeric, feature_set.categorical
+    estimator = fit_point_model(target, tier, split.fit, feature_set)
+    labels = split.fit[target.label].astype(float)
+    if target.is_classification:  # both tiers: a model fitted on past cutoffs drifts
+        validation_labels = split.validation[target.label].astype(int).to_numpy()
+        return calibrate(estimator, split.validation[features], validation_labels)
+    bounds = []
+    for quantile in (LOW_QUANTILE, HIGH_QUANTILE):
+        bound = quantile_estimator(quantile, numeric, categorical)
+        bounds.append(bound.fit(split.fit[features], labels))
+    return IntervalCLVRegressor(estimator, *bounds)
+
+
+def kept_predictor_report(
+    target: Target,
+    estimator,
+    split: TimeSplit,
+    features: list[str],
+    predictions: np.ndarray,
+) -> dict[str, Any]:
+    """Calibration (classifiers) or interval coverage (CLV) of the kept predictor, on holdout."""
+    holdout = split.holdout
+    if not len(holdout):
+        return {}
+    if target.is_classification:
+        labels = holdout[target.label].astype(int).to_numpy()
+        report = {"holdout_reliability": reliability(labels, predictions)}
+        for name in ("method", "bounds"):
+            if hasattr(estimator, name):
+                report[f"calibration_{name}"] = getattr(estimator, name)
+        return report
+    _, low, high = predict_clv_interval(estimator, holdout[features])
+    actual = holdout[target.label].to_numpy(float)
+    return {
+        "interval": {
+            "quantiles": [LOW_QUANTILE, HIGH_QUANTILE],
+            "method": "BG/NBD + Gamma-Gamma posterior predictive"
+            if isinstance(estimator, BaselinePredictor)
+            else "quantile gradient boosting",
+            "conformal_margin_log1p_eur": getattr(
+                estimator, "margin", getattr(estimator, "clv_margin", 0.0)
+            ),
+            "holdout_coverage": coverage(low, high, actual),
+            "holdout_median_width_eur": float(np.median(high - low)),
+        }
+    }
+
+
 def train_target(
     examples: pd.DataFrame,
     target: Target,
     tier: str,
     feature_set: FeatureSet,
+    baseline_fits: dict[str, Any],
+    horizons: dict[str, int],
     max_fit_cutoffs: int | None = None,
 ) -> TrainedTarget:
-    split = time_split(examples, target, max_fit_cutoffs)
+    """The better of the trained model and the baseline for one target, judged on validation.
+
+    A target whose history is too short, or whose data fails the minimum-data gates, keeps the
+    baseline with a note saying what was short; the other targets are unaffected.
+    """
     features = feature_set.names
-    estimator = build_estimator(tier, target, feature_set.numeric, feature_set.categorical)
-    estimator.fit(split.fit[features], split.fit[target.label].astype(float))
+    try:
+        split = time_split(examples, target, max_fit_cutoffs)
+        shortfalls = data_shortfalls(target, split.fit, split.holdout)
+    except NotEnoughHistoryError as error:
+        split, shortfalls = fallback_split(examples, target), [str(error)]
+    baseline = (
+        BaselinePredictor(
+            baseline_fits[split.validation_cutoff or split.holdout_cutoff or max(baseline_fits)],
+            target.name,
+            horizons,
+        )
+        if baseline_fits
+        else None
+    )
+    if shortfalls:
+        estimator, kept = baseline, BASELINE
+        reason = "not trained, the baseline stands in: " + "; ".join(shortfalls)
+        selection: dict[str, Any] = {}
+    else:
+        model = fit_model(target, tier, split, feature_set)
+        origins = [Origin(split.validation_cutoff, model, baseline, split.validation)]
+        origins += earlier_origins(target, tier, split, feature_set, baseline_fits, horizons)
+        choice = choose(target, origins, features)
+        estimator = model if choice.kept == MODEL else baseline
+        kept, reason = choice.kept, choice.reason
+        selection = {"validation_metrics": choice.validation_metrics}
+    if not target.is_classification and len(split.validation):
+        estimator.conformalize(
+            split.validation[features], split.validation[target.label].to_numpy(float)
+        )
     threshold = None
-    if target.is_classification:
+    if target.is_classification and len(split.validation):
         validation_labels = split.validation[target.label].astype(int).to_numpy()
-        if tier == "elite":
-            estimator = CalibratedClassifierCV(FrozenEstimator(estimator), method="isotonic")
-            estimator.fit(split.validation[features], validation_labels)
         validation_probabilities = estimator.predict_proba(split.validation[features])[:, 1]
         threshold = best_f1_threshold(validation_labels, validation_probabilities)
-    metrics, predictions = evaluate_estimator(estimator, target, split.holdout, features, threshold)
-    return TrainedTarget(estimator, threshold, metrics, split, predictions)
+    elif target.is_classification:
+        threshold = 0.5
+    judged = estimator
+    if isinstance(estimator, BaselinePredictor) and split.holdout_cutoff:
+        # on the holdout, the baseline is fitted on purchases before the holdout cutoff
+        judged = BaselinePredictor(
+            baseline_fits[split.holdout_cutoff], target.name, horizons, estimator.clv_margin
+        )
+    metrics, predictions = None, np.empty(0)
+    if len(split.holdout):
+        metrics, predictions = evaluate_estimator(
+            judged, target, split.holdout, features, threshold
+        )
+    report = {"kept": kept, "reason": reason, **selection}
+    report.update(kept_predictor_report(target, judged, split, features, predictions))
+    if isinstance(estimator, BaselinePredictor):  # scoring uses the newest fit, as features do
+        estimator.model = baseline_fits[max(baseline_fits)]
+    return TrainedTarget(estimator, threshold, metrics, split, predictions, kept, reason, report)
+
+
+def earlier_origins(
+    target: Target,
+    tier: str,
+    split: TimeSplit,
+    feature_set: FeatureSet,
+    baseline_fits: dict[str, Any],
+    horizons: dict[str, int],
+) -> list[Origin]:
+    """The latest fit cutoffs as extra validation origins (up to CHOICE_ORIGINS in all), each
+    with a model fitted on the fit cutoffs before it; skipped where a class is missing."""
+    origins = []
+    dates = split.fit["cutoff_date"].astype(str)
+    for cutoff in reversed(split.fit_cutoffs[1:][-(CHOICE_ORIGINS - 1) :]):
+        rows, earlier = split.fit[dates == cutoff], split.fit[dates < cutoff]
+        if target.is_classification and (
+            rows[target.label].nunique() < 2 or earlier[target.label].nunique() < 2
+        ):
+            continue
+        model = fit_point_model(target, tier, earlier, feature_set)
+        baseline = BaselinePredictor(baseline_fits[cutoff], target.name, horizons)
+        origins.append(Origin(cutoff, model, baseline, rows))
+    return origins
+
+
+def fallback_split(examples: pd.DataFrame, target: Target) -> TimeSplit:
+    """With fewer than 3 labelled cutoffs: the latest is the holdout, the one before (if any) the
+    validation cutoff; nothing is fitted."""
+    labelled = examples[examples[target.label].notna()]
+    cutoffs = labelled_cutoffs(examples, target.label)
+    dates = labelled["cutoff_date"].astype(str)
+    holdout = cutoffs[-1] if cutoffs else None
+    validation = cutoffs[-2] if len(cutoffs) > 1 else None
+    return TimeSplit(
+        fit=labelled.iloc[:0],
+        validation=labelled[dates == validation] if validation else labelled.iloc[:0],
+        holdout=labelled[dates == holdout] if holdout else labelled.iloc[:0],
+        fit_cutoffs=[],
+        validation_cutoff=validation,
+        holdout_cutoff=holdout,
+    )
 
 
 def train_tier(
     examples: pd.DataFrame,
     tier: str,
     feature_set: FeatureSet,
+    baseline_fits: dict[str, Any],
+    horizons: dict[str, int],
     fit_window: dict[str, int] | None = None,
 ) -> dict[str, TrainedTarget]:
     """Every target with `tier`'s settings; `fit_window` caps each target's fit cutoffs."""
     window = fit_window or {}
     return {
-        target.name: train_target(examples, target, tier, feature_set, window.get(target.name))
+        target.name: train_target(
+            examples, target, tier, feature_set, baseline_fits, horizons, window.get(target.name)
+        )
         for target in TARGETS
     }
+
+
+def model_features(examples: pd.DataFrame, horizons: dict[str, int]) -> FeatureSet:
+    """The model's features: the SQL ones of `examples`, then the purchase-history columns
+    derived from them (purchase_history, all numeric), in the order they are appended."""
+    sql = FeatureSet.of(examples)
+    return FeatureSet([*sql.names, *purchase_history_features(horizons)], sql.categorical)
 
 
 @dataclass
@@ -241,7 +434,7 @@ class TrainedArtifact:
 
 def train_artifact(
     examples: pd.DataFrame,
-    transactions: pd.DataFrame,
+    transactions: pd.DataFrame | None,
     family: str,
     horizons: dict[str, int],
     fit_window: dict[str, int] | None = None,
@@ -250,20 +443,37 @@ def train_artifact(
     """Train every estimator of a version with `family`'s settings, and describe it.
 
     The one training path: scripts/train.py (fast, elite) and scripts/retrain.py (continuous)
-    both call it, so every version holds the same estimators and metadata. One way through:
-    features (once) -> split, fit, evaluate each target -> the baseline on the same splits ->
-    the drift reference -> the segments -> the metadata of the artifact.
+    both call it, so every version holds the same estimators and metadata. The baseline reads
+    the RFM summary of the examples themselves (`transactions` is no longer needed).
     """
-    feature_set = feature_set or FeatureSet.of(examples)
-    trained = train_tier(examples, family, feature_set, fit_window)
-    splits = {name: result.split for name, result in trained.items()}
-    baseline = evaluate_baseline(examples, transactions, splits, horizons)
-    reference = training_feature_reference(examples, feature_set.numeric)
+    # Rows in a fixed order: the same data and settings give the same estimators and metrics.
+    examples = examples.sort_values("example_id", kind="stable").reset_index(drop=True)
+    feature_set = feature_set or model_features(examples, horizons)
+    # drift is monitored on the SQL features (the derived ones follow from them)
+    reference = training_feature_reference(examples, FeatureSet.of(examples).numeric)
+    examples, baseline_fits = add_point_in_time_features(examples, horizons)
+    trained = train_tier(examples, family, feature_set, baseline_fits, horizons, fit_window)
+    splits = {name: result.split for name, result in trained.items() if result.split.holdout_cutoff}
+    baseline = evaluate_baseline(splits, baseline_fits, horizons)
+    latest_cutoff = max(baseline_fits)
+    baseline["features_fitted_on_cutoff"] = latest_cutoff
+    baseline["latest_fit"] = {
+        "method": baseline_fits[latest_cutoff].method,
+        "bgnbd": baseline_fits[latest_cutoff].bgnbd,
+        "gamma_gamma": baseline_fits[latest_cutoff].gamma_gamma,
+        "clients": baseline_fits[latest_cutoff].fit_clients,
+    }
     estimators = {name: result.estimator for name, result in trained.items()}
+    estimators[BASELINE_ESTIMATOR] = baseline_fits[latest_cutoff]
     segmentation = fit_on_latest_cutoff(examples, estimators, feature_set.names)
     estimators[SEGMENTS_ESTIMATOR] = segmentation
     metadata = artifact_metadata(examples, family, feature_set, trained, baseline, reference)
-    metadata.update(horizons_days=horizons, model_family=family, segmentation=segmentation.metadata)
+    metadata.update(
+        horizons_days=horizons,
+        model_family=family,
+        segmentation=segmentation.metadata,
+        derived_features=purchase_history_features(horizons),
+    )
     return TrainedArtifact(estimators, metadata, trained)
 
 
@@ -296,13 +506,19 @@ def artifact_metadata(
             }
             for name, result in trained.items()
         },
+        "predictors": {name: result.report for name, result in trained.items()},
         "thresholds": {
             name: result.threshold
             for name, result in trained.items()
             if result.threshold is not None
         },
         "threshold_rule": "maximizes F1 on the validation cutoff (the one before the holdout)",
-        "holdout_metrics": {name: result.holdout_metrics for name, result in trained.items()},
+        # a target without a labelled cutoff has no holdout metrics (its predictor's note says so)
+        "holdout_metrics": {
+            name: result.holdout_metrics
+            for name, result in trained.items()
+            if result.holdout_metrics is not None
+        },
         "baseline": baseline,
         "feature_reference": feature_reference,  # for drift monitoring
         "library_versions": {

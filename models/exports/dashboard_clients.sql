@@ -10,6 +10,8 @@ clients as (
         round(scored.purchase_probability, 4) as purchase_probability,
         round(scored.churn_risk, 4) as churn_risk,
         round(scored.predicted_clv, 2) as predicted_clv,
+        round(scored.predicted_clv_low, 2) as predicted_clv_low,
+        round(scored.predicted_clv_high, 2) as predicted_clv_high,
         scored.value_segment,
         scored.risk_segment,
         coalesce(string_split(nullif(scored.top_concepts, ''), ','), []) as top_concepts,

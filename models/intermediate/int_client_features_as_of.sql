@@ -72,6 +72,79 @@ latest_budget as (
     ) = 1
 ),
 
+purchase_days as (
+    -- one row per client, snapshot and purchase day: the periods BG/NBD counts (lifetimes'
+    -- frequency is the number of purchase days after the first)
+    select
+        snapshots.feature_cutoff,
+        sales.client_id,
+        sales.transaction_date as purchase_date,
+        sum(sales.amount_eur)::double as day_spend_eur
+    from {{ ref('stg_transactions') }} as sales
+    inner join snapshots
+        on sales.transaction_date < snapshots.feature_cutoff
+    group by all
+),
+
+purchase_gaps as (
+    select
+        feature_cutoff,
+        client_id,
+        purchase_date,
+        purchase_date - lag(purchase_date) over (
+            partition by feature_cutoff, client_id order by purchase_date
+        ) as gap_days,
+        row_number() over (
+            partition by feature_cutoff, client_id order by purchase_date desc
+        ) as days_back
+    from purchase_days
+),
+
+purchase_rhythm as (
+    select
+        purchase_days.feature_cutoff,
+        purchase_days.client_id,
+        count(*) - 1 as repeat_purchase_days,
+        max(purchase_days.purchase_date) - min(purchase_days.purchase_date)
+            as purchase_span_days,
+        max(purchase_days.feature_cutoff - purchase_days.purchase_date) as customer_age_days,
+        -- the average age of the purchase days: low when most purchases are recent
+        avg(purchase_days.feature_cutoff - purchase_days.purchase_date)::double
+            as purchase_weighted_recency_days,
+        coalesce(
+            sum(purchase_days.day_spend_eur) filter (
+                where purchase_days.purchase_date >= purchase_days.feature_cutoff - 180
+            ),
+            0
+        )::double as spend_last_180d_eur,
+        coalesce(
+            sum(purchase_days.day_spend_eur) filter (
+                where
+                purchase_days.purchase_date >= purchase_days.feature_cutoff - 365
+                and purchase_days.purchase_date < purchase_days.feature_cutoff - 180
+            ),
+            0
+        )::double as spend_prior_180d_eur,
+        coalesce(
+            sum(purchase_days.day_spend_eur) filter (
+                where purchase_days.purchase_date >= purchase_days.feature_cutoff - 90
+            ),
+            0
+        )::double as spend_last_90d_eur
+    from purchase_days
+    group by all
+),
+
+last_gaps as (
+    select
+        feature_cutoff,
+        client_id,
+        avg(gap_days)::double as mean_purchase_gap_days,
+        max(gap_days) filter (where days_back = 1) as last_purchase_gap_days
+    from purchase_gaps
+    group by all
+),
+
 purchase_features as (
     select
         snapshots.feature_cutoff,
@@ -136,6 +209,23 @@ select
     purchase_features.monetary_avg_eur,
     coalesce(purchase_features.spend_last_365d_eur, 0) as spend_last_365d_eur,
     client_snapshots.feature_cutoff - purchase_features.last_purchase_date as recency_days,
+    coalesce(purchase_rhythm.repeat_purchase_days, 0) as repeat_purchase_days,
+    coalesce(purchase_rhythm.purchase_span_days, 0) as purchase_span_days,
+    coalesce(purchase_rhythm.customer_age_days, 0) as customer_age_days,
+    purchase_rhythm.purchase_weighted_recency_days,
+    last_gaps.mean_purchase_gap_days,
+    last_gaps.last_purchase_gap_days,
+    -- spend of the last 180 days against the 180 before them: -1 (stopped) to +1 (new or growing)
+    case
+        when purchase_rhythm.spend_last_180d_eur + purchase_rhythm.spend_prior_180d_eur > 0
+            then
+                (purchase_rhythm.spend_last_180d_eur - purchase_rhythm.spend_prior_180d_eur)
+                / (purchase_rhythm.spend_last_180d_eur + purchase_rhythm.spend_prior_180d_eur)
+    end as spend_trend,
+    case
+        when purchase_features.spend_last_365d_eur > 0
+            then purchase_rhythm.spend_last_90d_eur / purchase_features.spend_last_365d_eur
+    end as spend_share_last_90d,
     client_snapshots.feature_cutoff
     - least(note_features.first_note_date, purchase_features.first_purchase_date)
         as tenure_days
@@ -156,3 +246,11 @@ left join purchase_features
     on
         client_snapshots.client_id = purchase_features.client_id
         and client_snapshots.feature_cutoff = purchase_features.feature_cutoff
+left join purchase_rhythm
+    on
+        client_snapshots.client_id = purchase_rhythm.client_id
+        and client_snapshots.feature_cutoff = purchase_rhythm.feature_cutoff
+left join last_gaps
+    on
+        client_snapshots.client_id = last_gaps.client_id
+        and client_snapshots.feature_cutoff = last_gaps.feature_cutoff

@@ -28,6 +28,36 @@ as_of as (
     from data_bounds
 ),
 
+cutoff_step as (
+    -- The var when set; else from the span of the data: the longest label horizon must still
+    -- see `training_min_labelled_cutoffs` labelled cutoffs (fit, validation, holdout), with a
+    -- step of 14 to 45 days (shorter steps repeat nearly the same examples).
+    select
+        {% if var('training_cutoff_step_days') %}
+            {{ var('training_cutoff_step_days') }}::integer as step_days
+        {% else %}
+            greatest(
+                14,
+                least(
+                    45,
+                    coalesce(
+                        (
+                            as_of.as_of_date - as_of.data_start
+                            - {{ var('training_min_history_days') }}
+                            - greatest(
+                                {{ var('purchase_horizon_days') }},
+                                {{ var('churn_horizon_days') }},
+                                {{ var('clv_horizon_days') }}
+                            )
+                        ) // ({{ var('training_min_labelled_cutoffs') }} - 1),
+                        45
+                    )
+                )
+            )::integer as step_days
+        {% endif %}
+    from as_of
+),
+
 training_cutoffs as (
     {% if not var('build_training_snapshots') %}
         select null::date as feature_cutoff
@@ -41,12 +71,11 @@ training_cutoffs as (
     {% else %}
         select
             (
-                as_of.as_of_date + 1
-                - (steps.step * {{ var('training_cutoff_step_days') }})::integer
+                as_of.as_of_date + 1 - (steps.step * cutoff_step.step_days)::integer
             )::date as feature_cutoff
-        from as_of, range(1, 1000) as steps (step)
+        from as_of, cutoff_step, range(1, 1000) as steps (step)
         where
-            as_of.as_of_date + 1 - (steps.step * {{ var('training_cutoff_step_days') }})::integer
+            as_of.as_of_date + 1 - (steps.step * cutoff_step.step_days)::integer
             >= as_of.data_start + {{ var('training_min_history_days') }}
     {% endif %}
 )
@@ -54,8 +83,9 @@ training_cutoffs as (
 select
     'scoring' as snapshot_kind,
     (as_of.as_of_date + 1)::date as feature_cutoff,
-    as_of.as_of_date
-from as_of
+    as_of.as_of_date,
+    cutoff_step.step_days as cutoff_step_days
+from as_of, cutoff_step
 where as_of.as_of_date is not null  -- no usable row at all: no snapshot, empty profiles
 
 union all
@@ -63,6 +93,7 @@ union all
 select
     'training' as snapshot_kind,
     training_cutoffs.feature_cutoff,
-    as_of.as_of_date
-from training_cutoffs, as_of
+    as_of.as_of_date,
+    cutoff_step.step_days as cutoff_step_days
+from training_cutoffs, as_of, cutoff_step
 where training_cutoffs.feature_cutoff <= as_of.as_of_date
