@@ -30,6 +30,7 @@ from client_intelligence.artifacts import (
 )
 from client_intelligence.features import TARGETS, FeatureMismatchError, FeatureSet
 from client_intelligence.metrics import PRIMARY_METRIC
+from client_intelligence.predictor_selection import BASELINE
 from client_intelligence.registry import (
     read_registry,
     record_version,
@@ -82,10 +83,15 @@ class TargetVerdict:
     champion: float | None
     margin: float
     clearly_worse: list[str] = field(default_factory=list)
+    both_baseline: bool = False  # both keep BG/NBD + Gamma-Gamma: no gain to ask for
 
     @property
     def improved(self) -> bool:
-        return self.champion is None or self.candidate - self.champion >= self.margin
+        return (
+            self.both_baseline
+            or self.champion is None
+            or self.candidate - self.champion >= self.margin
+        )
 
 
 @dataclass
@@ -164,11 +170,27 @@ def _clearly_worse(candidate: dict[str, float], champion: dict[str, float], prim
     return worse
 
 
+def baseline_in_both(candidate: TrainedArtifact, incumbent: Incumbent | None) -> frozenset[str]:
+    """The targets for which the candidate and the incumbent both keep the baseline."""
+    if incumbent is None or incumbent.artifact is None:
+        return frozenset()
+    theirs = incumbent.artifact.metadata.get("predictors", {})
+    return frozenset(
+        name
+        for name, result in candidate.trained.items()
+        if result.kept == BASELINE and theirs.get(name, {}).get("kept") == BASELINE
+    )
+
+
 def decide(
-    candidate: dict[str, dict[str, float]], champion: dict[str, dict[str, float]] | None
+    candidate: dict[str, dict[str, float]],
+    champion: dict[str, dict[str, float]] | None,
+    both_baseline: frozenset[str] = frozenset(),
 ) -> Decision:
     """Promote only when every target's primary metric improves by its margin and nothing is
-    clearly worse; the reason names what decided it."""
+    clearly worse; the reason names what decided it. A target for which both versions keep the
+    BG/NBD + Gamma-Gamma baseline (`both_baseline`) need not improve, only not be clearly worse:
+    otherwise a target too thin to train would block every candidate."""
     verdicts = []
     for target in TARGETS:
         if target.name not in candidate:  # no labelled holdout: nothing to judge it on
@@ -183,6 +205,7 @@ def decide(
                 theirs.get(metric),
                 PROMOTION_MARGINS[target.name],
                 _clearly_worse(candidate[target.name], theirs, metric) if champion else [],
+                target.name in both_baseline,
             )
         )
     if champion is None:
@@ -192,6 +215,7 @@ def decide(
     if not short and not worse:
         gains = ", ".join(
             f"{v.target} {v.metric} {v.candidate - v.champion:+.4f}"
+            + (" (both keep BG/NBD)" if v.both_baseline else "")
             for v in verdicts
             if v.champion is not None
         )
@@ -309,7 +333,8 @@ def _train_and_judge(
     champion_metrics = None
     if incumbent is not None and incumbent.artifact is not None:
         champion_metrics = evaluate_incumbent(incumbent.artifact, candidate, features.names)
-    decision = decide(candidate.metadata["holdout_metrics"], champion_metrics)
+    both_baseline = baseline_in_both(candidate, incumbent)
+    decision = decide(candidate.metadata["holdout_metrics"], champion_metrics, both_baseline)
     if incumbent is not None and incumbent.artifact is None:
         decision = Decision(
             True,

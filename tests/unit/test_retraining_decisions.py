@@ -43,6 +43,16 @@ def test_better_primary_but_clearly_worse_calibration_is_refused():
     assert "clearly worse on purchase brier, churn brier" in decision.reason
 
 
+def test_a_target_both_leave_to_the_baseline_need_not_improve():
+    champion = metrics(0.70, 0.65, 0.40)
+    candidate = metrics(0.70, 0.67, 0.43)
+    assert not decide(candidate, champion).promote
+    decision = decide(candidate, champion, frozenset({"purchase"}))
+    assert decision.promote and "purchase roc_auc +0.0000 (both keep BG/NBD)" in decision.reason
+    clearly_worse = metrics(0.70, 0.67, 0.43, brier=0.25)
+    assert not decide(clearly_worse, metrics(0.70, 0.65, 0.40, brier=0.2), {"purchase"}).promote
+
+
 def test_without_a_champion_the_candidate_is_promoted():
     assert decide(metrics(0.6, 0.6, 0.3), None).promote
 
