@@ -54,12 +54,16 @@ class IntervalCLVRegressor:
     def predict(self, features) -> np.ndarray:
         return self.point.predict(features)
 
+    def quantile_bounds(self, features) -> tuple[np.ndarray, np.ndarray]:
+        """The quantile regressors' low and high bound per row (EUR), before any margin."""
+        low = np.clip(self.low_model.predict(features), 0, None)
+        high = np.clip(self.high_model.predict(features), 0, None)
+        return np.minimum(low, high), np.maximum(low, high)
+
     def predict_interval(self, features) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Point prediction, low and high bound per row (EUR, never negative)."""
         point = np.clip(self.point.predict(features), 0, None)
-        low = np.clip(self.low_model.predict(features), 0, None)
-        high = np.clip(self.high_model.predict(features), 0, None)
-        low, high = widen(np.minimum(low, high), np.maximum(low, high), point, self.margin)
+        low, high = widen(*self.quantile_bounds(features), point, self.margin)
         return point, low, high
 
     def conformalize(self, features, actual: np.ndarray) -> IntervalCLVRegressor:

@@ -1,8 +1,12 @@
-"""Never worse than the classical model: per target, the trained model or BG/NBD + Gamma-Gamma.
+"""Never worse than the classical model: per target, the trained model, BG/NBD + Gamma-Gamma, or
+a blend of the two.
 
 The choice is made on the validation cutoff and the fit cutoffs just before it, each judged by a
 model fitted on the cutoffs before it (a rolling origin), by the target's primary metric (metrics.
-PRIMARY_METRIC), so the holdout stays untouched for reporting. A target whose history or data is
+PRIMARY_METRIC), so the holdout stays untouched for reporting. The candidates are the blends
+w * model + (1 - w) * baseline for w in BLEND_WEIGHTS: w = 0 is the baseline itself, w = 1 the
+trained model. Where the two are close (purchase logs without notes), their blend usually beats
+both, and the baseline is only left when nothing beats it. A target whose history or data is
 too thin to train (minimum-data gates) keeps the baseline with a note saying what was short. The
 kept baseline is an object with the same predict_proba / predict / predict_interval interface as
 a trained estimator, pickled into the artifact like one (hashed, verified before loading).
@@ -20,6 +24,7 @@ from client_intelligence.baseline import BaselineModel, apply_baseline
 from client_intelligence.clv_intervals import conformal_margin, widen
 from client_intelligence.features import Target
 from client_intelligence.metrics import PRIMARY_METRIC, classification_metrics, regression_metrics
+from client_intelligence.purchase_history import BASELINE_PREDICTION
 
 # In the spirit of the minimum-data rules CDPs publish for predictive traits: fewer examples of
 # either class than this, in the fit rows or the holdout, and a trained model is not trusted.
@@ -27,7 +32,8 @@ MIN_CLASS_EXAMPLES = 100
 # CLV: rows with a known label, and rows that spent something, in the fit rows and the holdout.
 MIN_CLV_ROWS = 100
 MIN_CLV_SPENDERS = 30
-MODEL, BASELINE = "model", "baseline"
+MODEL, BASELINE, BLEND = "model", "baseline", "blend"
+BLEND_WEIGHTS = (0.0, 0.25, 0.5, 0.75, 1.0)  # weight of the trained model
 
 
 @dataclass
@@ -46,12 +52,22 @@ class BaselinePredictor:
     def _outputs(self, features: pd.DataFrame, with_interval: bool = False):
         return apply_baseline(self.model, features, self.horizons, with_interval)
 
+    def prediction(self, features: pd.DataFrame) -> np.ndarray:
+        """The baseline's probability (purchase, churn) or expected spend (CLV) per row.
+
+        Read from the purchase-history feature column when the rows have it: that column is
+        this fit applied to them (purchase_history), so nothing is computed twice."""
+        column = BASELINE_PREDICTION[self.target]
+        if column in features.columns:
+            return features[column].to_numpy(float)
+        return getattr(self._outputs(features), self.target)
+
     def predict_proba(self, features: pd.DataFrame) -> np.ndarray:
-        probability = np.clip(getattr(self._outputs(features), self.target), 0.0, 1.0)
+        probability = np.clip(self.prediction(features), 0.0, 1.0)
         return np.column_stack([1 - probability, probability])
 
     def predict(self, features: pd.DataFrame) -> np.ndarray:
-        return self._outputs(features).clv
+        return np.clip(self.prediction(features), 0, None)
 
     def predict_interval(self, features: pd.DataFrame):
         outputs = self._outputs(features, with_interval=True)
@@ -64,6 +80,47 @@ class BaselinePredictor:
         point = np.clip(outputs.clv, 0, None)
         low, high = widen(outputs.clv_low, outputs.clv_high, point, 0.0)
         self.clv_margin = conformal_margin(low, high, actual)
+        return self
+
+
+@dataclass
+class BlendedPredictor:
+    """weight * the trained model + (1 - weight) * the baseline, for one target.
+
+    Classifiers blend probabilities (the blend is calibrated afterwards, like a model); CLV blends
+    expected spend and takes its interval from the model's quantile regressors, conformalized on
+    the validation cutoff around the blended point."""
+
+    model: Any  # an uncalibrated classifier, or an IntervalCLVRegressor
+    baseline: BaselinePredictor
+    weight: float
+    margin: float = 0.0
+    classes_: Any = None
+
+    def __post_init__(self) -> None:
+        self.classes_ = np.array([0, 1])
+
+    def predict_proba(self, features: pd.DataFrame) -> np.ndarray:
+        ours = self.model.predict_proba(features)[:, 1]
+        probability = (
+            self.weight * ours + (1 - self.weight) * self.baseline.predict_proba(features)[:, 1]
+        )
+        return np.column_stack([1 - probability, probability])
+
+    def predict(self, features: pd.DataFrame) -> np.ndarray:
+        ours = np.clip(self.model.predict(features), 0, None)
+        return self.weight * ours + (1 - self.weight) * self.baseline.predict(features)
+
+    def predict_interval(self, features: pd.DataFrame):
+        point = self.predict(features)
+        low, high = self.model.quantile_bounds(features)
+        low, high = widen(low, high, point, self.margin)
+        return point, low, high
+
+    def conformalize(self, features: pd.DataFrame, actual: np.ndarray) -> BlendedPredictor:
+        self.margin = 0.0
+        _, low, high = self.predict_interval(features)
+        self.margin = conformal_margin(low, high, actual)
         return self
 
 
@@ -91,13 +148,23 @@ def data_shortfalls(target: Target, fit: pd.DataFrame, holdout: pd.DataFrame) ->
     return problems
 
 
-def score_on(predictor, target: Target, rows: pd.DataFrame, features: list[str]) -> dict:
-    """Metrics of a predictor on labelled rows (threshold-free metrics are what decide)."""
+def predictions_of(predictor, target: Target, rows: pd.DataFrame, features: list[str]):
+    """Probabilities (classification) or expected spend (CLV) of a predictor on `rows`."""
     if target.is_classification:
-        probabilities = predictor.predict_proba(rows[features])[:, 1]
-        return classification_metrics(rows[target.label].astype(int).to_numpy(), probabilities, 0.5)
-    predicted = np.clip(predictor.predict(rows[features]), 0, None)
+        return predictor.predict_proba(rows[features])[:, 1]
+    return np.clip(predictor.predict(rows[features]), 0, None)
+
+
+def metrics_of(target: Target, rows: pd.DataFrame, predicted: np.ndarray) -> dict[str, float]:
+    """Threshold-free metrics are what decide; 0.5 only fills the thresholded ones."""
+    if target.is_classification:
+        return classification_metrics(rows[target.label].astype(int).to_numpy(), predicted, 0.5)
     return regression_metrics(rows[target.label].to_numpy(float), predicted)
+
+
+def score_on(predictor, target: Target, rows: pd.DataFrame, features: list[str]) -> dict:
+    """Metrics of a predictor on labelled rows."""
+    return metrics_of(target, rows, predictions_of(predictor, target, rows, features))
 
 
 @dataclass
@@ -113,29 +180,51 @@ class Origin:
 
 @dataclass
 class Choice:
-    kept: str  # MODEL or BASELINE
+    kept: str  # MODEL, BASELINE or BLEND
+    weight: float  # of the trained model: 0 for the baseline, 1 for the model
     reason: str
     validation_metrics: dict[str, dict[str, dict[str, float]]]  # cutoff -> predictor -> metrics
 
 
+def kept_name(weight: float) -> str:
+    return BASELINE if weight == 0 else MODEL if weight == 1 else BLEND
+
+
 def choose(target: Target, origins: list[Origin], features: list[str]) -> Choice:
-    """Keep the model only when its primary metric, averaged over the validation origins, beats
-    the baseline's. One cutoff is a noisy judge (a few hundred clients, one season); several
-    consecutive origins, each judged out of time, are what forecasters call a rolling origin."""
+    """The model weight whose blend has the best primary metric averaged over the validation
+    origins; the baseline (weight 0) unless something beats it. One cutoff is a noisy judge (a
+    few hundred clients, one season); several consecutive origins, each judged out of time, are
+    what forecasters call a rolling origin."""
     metric = PRIMARY_METRIC[target.name]
+    blends: dict[float, list[dict[str, float]]] = {weight: [] for weight in BLEND_WEIGHTS}
+    for origin in origins:
+        ours = predictions_of(origin.model, target, origin.rows, features)
+        theirs = predictions_of(origin.baseline, target, origin.rows, features)
+        for weight in BLEND_WEIGHTS:
+            mixed = weight * ours + (1 - weight) * theirs
+            blends[weight].append(metrics_of(target, origin.rows, mixed))
+    means = {weight: float(np.mean([m[metric] for m in runs])) for weight, runs in blends.items()}
+    # the best blend, the heavier model weight among equals; the baseline unless it is beaten
+    best = max(BLEND_WEIGHTS, key=lambda weight: (means[weight], weight))
+    if means[best] <= means[0.0]:
+        best = 0.0
+    cutoffs = [origin.cutoff for origin in origins]
     scores = {
-        origin.cutoff: {
-            MODEL: score_on(origin.model, target, origin.rows, features),
-            BASELINE: score_on(origin.baseline, target, origin.rows, features),
+        cutoff: {
+            MODEL: blends[1.0][index],
+            BASELINE: blends[0.0][index],
+            **({BLEND: blends[best][index]} if kept_name(best) == BLEND else {}),
         }
-        for origin in origins
+        for index, cutoff in enumerate(cutoffs)
     }
-    ours = float(np.mean([by_predictor[MODEL][metric] for by_predictor in scores.values()]))
-    theirs = float(np.mean([by_predictor[BASELINE][metric] for by_predictor in scores.values()]))
-    kept = MODEL if ours > theirs else BASELINE
-    verdict = "beats" if kept == MODEL else "does not beat"
+    tried = ", ".join(f"{weight:g}: {means[weight]:.4f}" for weight in BLEND_WEIGHTS)
     reason = (
-        f"on {len(scores)} validation cutoff(s) ({', '.join(sorted(scores))}) the trained "
-        f"model's mean {metric} {ours:.4f} {verdict} BG/NBD + Gamma-Gamma's {theirs:.4f}"
+        f"on {len(origins)} validation cutoff(s) ({', '.join(sorted(cutoffs))}), mean {metric} "
+        f"by weight of the trained model against BG/NBD + Gamma-Gamma ({tried}): "
+        + (
+            "nothing beats the baseline"
+            if best == 0
+            else f"weight {best:g} beats the baseline by {means[best] - means[0.0]:+.4f}"
+        )
     )
-    return Choice(kept, reason, scores)
+    return Choice(kept_name(best), best, reason, scores)

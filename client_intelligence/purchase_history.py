@@ -17,6 +17,14 @@ from client_intelligence.baseline import BaselineModel, apply_baseline, fit_base
 P_ALIVE = "bgnbd_p_alive"
 AVERAGE_SPEND = "gg_expected_average_spend_eur"
 BASELINE_CLV = "bgnbd_gg_clv_eur"
+PURCHASE_PROBABILITY = "bgnbd_purchase_probability"  # P(a purchase within the purchase horizon)
+CHURN_PROBABILITY = "bgnbd_churn_probability"  # P(no purchase within the churn horizon)
+# The baseline's own prediction of each target, as a feature column (BaselinePredictor reads it).
+BASELINE_PREDICTION = {
+    "purchase": PURCHASE_PROBABILITY,
+    "churn": CHURN_PROBABILITY,
+    "clv": BASELINE_CLV,
+}
 
 
 def expected_purchases_column(target: str) -> str:
@@ -30,6 +38,8 @@ def feature_names(horizons: dict[str, int]) -> list[str]:
         *(expected_purchases_column(name) for name in horizons),
         AVERAGE_SPEND,
         BASELINE_CLV,
+        PURCHASE_PROBABILITY,
+        CHURN_PROBABILITY,
     ]
 
 
@@ -43,6 +53,8 @@ def add_features(
         derived[expected_purchases_column(name)] = outputs.expected_purchases[name]
     derived[AVERAGE_SPEND] = outputs.expected_average_spend
     derived[BASELINE_CLV] = outputs.clv
+    derived[PURCHASE_PROBABILITY] = outputs.purchase
+    derived[CHURN_PROBABILITY] = outputs.churn
     return frame.assign(**derived)
 
 

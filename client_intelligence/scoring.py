@@ -126,7 +126,11 @@ def _linear_purchase_pipeline(estimator):
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import Pipeline
 
+    from client_intelligence.predictor_selection import BlendedPredictor
+
     candidate = getattr(estimator, "base", estimator)  # BoundedCalibratedClassifier
+    if isinstance(candidate, BlendedPredictor):  # the drivers of its trained half
+        candidate = candidate.model
     if hasattr(candidate, "calibrated_classifiers_"):
         candidate = candidate.calibrated_classifiers_[0].estimator
     candidate = getattr(candidate, "estimator", candidate)  # FrozenEstimator

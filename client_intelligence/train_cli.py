@@ -51,11 +51,18 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+KEPT_NAMES = {
+    "model": "trained model",
+    "baseline": "BG/NBD + Gamma-Gamma baseline",
+    "blend": "blend of the trained model and BG/NBD + Gamma-Gamma",
+}
+
+
 def describe_predictors(metadata: dict) -> str:
     """Which predictor each target kept and why, its calibration or interval coverage."""
     lines = ["Kept predictors (scoring applies these):"]
     for target, report in metadata["predictors"].items():
-        kept = "trained model" if report["kept"] == "model" else "BG/NBD + Gamma-Gamma baseline"
+        kept = KEPT_NAMES.get(report["kept"], report["kept"])
         lines.append(f"  {target}: {kept} - {report['reason']}")
         curve = report.get("holdout_reliability")
         if curve:

@@ -43,6 +43,7 @@ from client_intelligence.predictor_selection import (
     BASELINE,
     MODEL,
     BaselinePredictor,
+    BlendedPredictor,
     Origin,
     choose,
     data_shortfalls,
@@ -236,14 +237,13 @@ def fit_point_model(target: Target, tier: str, rows: pd.DataFrame, feature_set: 
 
 
 def fit_model(target: Target, tier: str, split: TimeSplit, feature_set: FeatureSet):
-    """The trained estimator of one target: fitted on the fit cutoffs; classifiers calibrated on
-    the validation cutoff; CLV with its interval models."""
+    """The trained estimator of one target, fitted on the fit cutoffs (uncalibrated: what is
+    kept is calibrated once chosen); CLV with its interval models."""
     features, numeric, categorical = feature_set.names, feature_set.numeric, feature_set.categorical
     estimator = fit_point_model(target, tier, split.fit, feature_set)
     labels = split.fit[target.label].astype(float)
-    if target.is_classification:  # both tiers: a model fitted on past cutoffs drifts
-        validation_labels = split.validation[target.label].astype(int).to_numpy()
-        return calibrate(estimator, split.validation[features], validation_labels)
+    if target.is_classification:
+        return estimator
     bounds = []
     for quantile in (LOW_QUANTILE, HIGH_QUANTILE):
         bound = quantile_estimator(quantile, numeric, categorical)
@@ -324,9 +324,9 @@ def train_target(
         origins = [Origin(split.validation_cutoff, model, baseline, split.validation)]
         origins += earlier_origins(target, tier, split, feature_set, baseline_fits, horizons)
         choice = choose(target, origins, features)
-        estimator = model if choice.kept == MODEL else baseline
+        estimator = kept_predictor(target, choice.weight, model, baseline, split, features)
         kept, reason = choice.kept, choice.reason
-        selection = {"validation_metrics": choice.validation_metrics}
+        selection = {"model_weight": choice.weight, "validation_metrics": choice.validation_metrics}
     if not target.is_classification and len(split.validation):
         estimator.conformalize(
             split.validation[features], split.validation[target.label].to_numpy(float)
@@ -354,6 +354,25 @@ def train_target(
     if isinstance(estimator, BaselinePredictor):  # scoring uses the newest fit, as features do
         estimator.model = baseline_fits[max(baseline_fits)]
     return TrainedTarget(estimator, threshold, metrics, split, predictions, kept, reason, report)
+
+
+def kept_predictor(
+    target: Target,
+    weight: float,
+    model,
+    baseline: BaselinePredictor,
+    split: TimeSplit,
+    features: list[str],
+):
+    """The baseline (weight 0, BG/NBD's own probabilities), or the model or the blend, whose
+    probabilities are calibrated on the validation cutoff: a model fitted on past cutoffs drifts."""
+    if weight == 0:
+        return baseline
+    predictor = model if weight == 1 else BlendedPredictor(model, baseline, weight)
+    if not target.is_classification:
+        return predictor
+    labels = split.validation[target.label].astype(int).to_numpy()
+    return calibrate(predictor, split.validation[features], labels)
 
 
 def earlier_origins(
