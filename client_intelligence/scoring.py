@@ -19,6 +19,7 @@ from client_intelligence.artifacts import LoadedArtifact, load_artifact, select_
 from client_intelligence.calibration import predict_with_rank
 from client_intelligence.clv_intervals import predict_clv_interval
 from client_intelligence.features import IDENTIFIER_COLUMNS
+from client_intelligence.purchase_history import P_ALIVE, expected_purchases_column
 from client_intelligence.purchase_history import add_features as add_purchase_history_features
 
 PREDICTION_COLUMNS = (
@@ -93,7 +94,7 @@ def top_drivers(artifact: LoadedArtifact, features: pd.DataFrame) -> np.ndarray:
     """
     pipeline = _linear_purchase_pipeline(artifact.estimators["purchase"])
     if pipeline is None:
-        return np.full(len(features), "", dtype=object)
+        return purchase_history_drivers(features)
     transformed = pipeline[:-1].transform(features)
     transformed = transformed.toarray() if hasattr(transformed, "toarray") else transformed
     names = pipeline[:-1].get_feature_names_out()
@@ -111,6 +112,25 @@ def top_drivers(artifact: LoadedArtifact, features: pd.DataFrame) -> np.ndarray:
     labels = [readable(str(name)) for name in names]
     texts = np.array([_driver_text(int(key), base, labels) for key in unique_keys], dtype=object)
     return texts[positions]
+
+
+def purchase_history_drivers(features: pd.DataFrame) -> np.ndarray:
+    """What a purchase score without a linear part (BG/NBD kept for purchase) rests on, e.g.
+    "purchase history (BG/NBD): P(alive) 62%, 0.4 expected purchases"."""
+    horizon_column = expected_purchases_column("purchase")
+    if P_ALIVE not in features.columns or horizon_column not in features.columns:
+        return np.full(len(features), "", dtype=object)
+    alive = np.round(features[P_ALIVE].to_numpy(float) * 100).astype(np.int64)
+    expected = np.round(features[horizon_column].to_numpy(float) * 10).astype(np.int64)
+    keys, positions = np.unique(np.column_stack([alive, expected]), axis=0, return_inverse=True)
+    texts = np.array(
+        [
+            f"purchase history (BG/NBD): P(alive) {a}%, {e / 10:.1f} expected purchases"
+            for a, e in keys
+        ],
+        dtype=object,
+    )
+    return texts[positions.reshape(-1)]
 
 
 def _driver_text(key: int, base: int, labels: list[str]) -> str:
