@@ -44,7 +44,8 @@ def coverage(low: np.ndarray, high: np.ndarray, actual: np.ndarray) -> float:
 
 @dataclass
 class IntervalCLVRegressor:
-    """A point CLV estimator with quantile regressors for its interval and a conformal margin."""
+    """A point CLV pipeline (preprocess + model) with quantile regressors for its interval,
+    fitted on the pipeline's preprocessed features, and a conformal margin."""
 
     point: Any
     low_model: Any
@@ -54,16 +55,19 @@ class IntervalCLVRegressor:
     def predict(self, features) -> np.ndarray:
         return self.point.predict(features)
 
-    def quantile_bounds(self, features) -> tuple[np.ndarray, np.ndarray]:
-        """The quantile regressors' low and high bound per row (EUR), before any margin."""
-        low = np.clip(self.low_model.predict(features), 0, None)
-        high = np.clip(self.high_model.predict(features), 0, None)
-        return np.minimum(low, high), np.maximum(low, high)
+    def predict_unwidened(self, features) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Point, low and high per row (EUR, never negative), before the conformal margin: the
+        features are preprocessed once for the three models."""
+        transformed = self.point[:-1].transform(features)
+        point = np.clip(self.point[-1].predict(transformed), 0, None)
+        low = np.clip(self.low_model.predict(transformed), 0, None)
+        high = np.clip(self.high_model.predict(transformed), 0, None)
+        return point, np.minimum(low, high), np.maximum(low, high)
 
     def predict_interval(self, features) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Point prediction, low and high bound per row (EUR, never negative)."""
-        point = np.clip(self.point.predict(features), 0, None)
-        low, high = widen(*self.quantile_bounds(features), point, self.margin)
+        point, low, high = self.predict_unwidened(features)
+        low, high = widen(low, high, point, self.margin)
         return point, low, high
 
     def conformalize(self, features, actual: np.ndarray) -> IntervalCLVRegressor:

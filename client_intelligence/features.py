@@ -78,7 +78,7 @@ class FeatureSet:
 def signed_log1p(values: np.ndarray) -> np.ndarray:
     """sign(x) * log(1 + |x|): money and counts are heavy-tailed, and one VIP must not dominate a
     linear model or a distance. Used inside pickled pipelines, so it must stay importable here."""
-    return np.sign(values) * np.log1p(np.abs(values))
+    return np.copysign(np.log1p(np.abs(values)), values)
 
 
 def categorical_columns(frame: pd.DataFrame, features: list[str]) -> list[str]:

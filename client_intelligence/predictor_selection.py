@@ -112,8 +112,8 @@ class BlendedPredictor:
         return self.weight * ours + (1 - self.weight) * self.baseline.predict(features)
 
     def predict_interval(self, features: pd.DataFrame):
-        point = self.predict(features)
-        low, high = self.model.quantile_bounds(features)
+        ours, low, high = self.model.predict_unwidened(features)
+        point = self.weight * ours + (1 - self.weight) * self.baseline.predict(features)
         low, high = widen(low, high, point, self.margin)
         return point, low, high
 

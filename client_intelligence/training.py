@@ -208,10 +208,10 @@ def best_f1_threshold(labels: np.ndarray, probabilities: np.ndarray) -> float:
     return best_threshold
 
 
-def quantile_estimator(quantile: float, numeric: list[str], categorical: list[str]) -> Pipeline:
-    """Gradient boosting on the pinball loss: one bound of the CLV interval (every tier)."""
-    model = HistGradientBoostingRegressor(loss="quantile", quantile=quantile, **TREE_SETTINGS)
-    return Pipeline([("preprocess", preprocessor(numeric, categorical)), ("model", model)])
+def quantile_estimator(quantile: float) -> HistGradientBoostingRegressor:
+    """Gradient boosting on the pinball loss: one bound of the CLV interval (every tier), on the
+    CLV point model's preprocessed features."""
+    return HistGradientBoostingRegressor(loss="quantile", quantile=quantile, **TREE_SETTINGS)
 
 
 def evaluate_estimator(
@@ -239,15 +239,13 @@ def fit_point_model(target: Target, tier: str, rows: pd.DataFrame, feature_set: 
 def fit_model(target: Target, tier: str, split: TimeSplit, feature_set: FeatureSet):
     """The trained estimator of one target, fitted on the fit cutoffs (uncalibrated: what is
     kept is calibrated once chosen); CLV with its interval models."""
-    features, numeric, categorical = feature_set.names, feature_set.numeric, feature_set.categorical
     estimator = fit_point_model(target, tier, split.fit, feature_set)
-    labels = split.fit[target.label].astype(float)
     if target.is_classification:
         return estimator
-    bounds = []
-    for quantile in (LOW_QUANTILE, HIGH_QUANTILE):
-        bound = quantile_estimator(quantile, numeric, categorical)
-        bounds.append(bound.fit(split.fit[features], labels))
+    # the bounds read the point model's preprocessed features: scoring transforms them once
+    transformed = estimator[:-1].transform(split.fit[feature_set.names])
+    labels = split.fit[target.label].astype(float)
+    bounds = [quantile_estimator(q).fit(transformed, labels) for q in (LOW_QUANTILE, HIGH_QUANTILE)]
     return IntervalCLVRegressor(estimator, *bounds)
 
 
