@@ -211,10 +211,7 @@ def best_f1_threshold(labels: np.ndarray, probabilities: np.ndarray) -> float:
 def quantile_estimator(quantile: float) -> HistGradientBoostingRegressor:
     """Gradient boosting on the pinball loss: one bound of the CLV interval (every tier), on the
     CLV point model's preprocessed features."""
-    # half the trees of the point model: the conformal step sets the coverage, and each tree is
-    # paid for at scoring
-    settings = {**TREE_SETTINGS, "max_iter": TREE_ITERATIONS // 2}
-    return HistGradientBoostingRegressor(loss="quantile", quantile=quantile, **settings)
+    return HistGradientBoostingRegressor(loss="quantile", quantile=quantile, **TREE_SETTINGS)
 
 
 def evaluate_estimator(
