@@ -42,8 +42,21 @@ def coverage(low: np.ndarray, high: np.ndarray, actual: np.ndarray) -> float:
     return float(np.mean((actual >= low) & (actual <= high))) if len(actual) else float("nan")
 
 
+class ConformalInterval:
+    """Conformalization for any CLV predictor with `predict_interval` and a `margin` field: the
+    margin that makes TARGET_COVERAGE of the validation rows fall inside its interval."""
+
+    margin: float
+
+    def conformalize(self, features, actual: np.ndarray):
+        self.margin = 0.0
+        _, low, high = self.predict_interval(features)
+        self.margin = conformal_margin(low, high, actual)
+        return self
+
+
 @dataclass
-class IntervalCLVRegressor:
+class IntervalCLVRegressor(ConformalInterval):
     """A point CLV pipeline (preprocess + model) with quantile regressors for its interval,
     fitted on the pipeline's preprocessed features, and a conformal margin."""
 
@@ -69,12 +82,6 @@ class IntervalCLVRegressor:
         point, low, high = self.predict_unwidened(features)
         low, high = widen(low, high, point, self.margin)
         return point, low, high
-
-    def conformalize(self, features, actual: np.ndarray) -> IntervalCLVRegressor:
-        self.margin = 0.0
-        _, low, high = self.predict_interval(features)
-        self.margin = conformal_margin(low, high, actual)
-        return self
 
 
 def predict_clv_interval(estimator, features) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from client_intelligence.baseline import BaselineModel, apply_baseline
-from client_intelligence.clv_intervals import conformal_margin, widen
+from client_intelligence.clv_intervals import ConformalInterval, widen
 from client_intelligence.features import Target
 from client_intelligence.metrics import PRIMARY_METRIC, classification_metrics, regression_metrics
 from client_intelligence.purchase_history import BASELINE_PREDICTION
@@ -37,13 +37,13 @@ BLEND_WEIGHTS = (0.0, 0.25, 0.5, 0.75, 1.0)  # weight of the trained model
 
 
 @dataclass
-class BaselinePredictor:
+class BaselinePredictor(ConformalInterval):
     """BG/NBD + Gamma-Gamma for one target, as a kept predictor."""
 
     model: BaselineModel
     target: str
     horizons: dict[str, int]
-    clv_margin: float = 0.0  # conformal margin of the CLV interval (clv_intervals)
+    margin: float = 0.0  # conformal margin of the CLV interval (clv_intervals)
     classes_: Any = None
 
     def __post_init__(self) -> None:
@@ -72,19 +72,12 @@ class BaselinePredictor:
     def predict_interval(self, features: pd.DataFrame):
         outputs = self._outputs(features, with_interval=True)
         point = np.clip(outputs.clv, 0, None)
-        low, high = widen(outputs.clv_low, outputs.clv_high, point, self.clv_margin)
+        low, high = widen(outputs.clv_low, outputs.clv_high, point, self.margin)
         return point, low, high
-
-    def conformalize(self, features: pd.DataFrame, actual: np.ndarray) -> BaselinePredictor:
-        outputs = self._outputs(features, with_interval=True)
-        point = np.clip(outputs.clv, 0, None)
-        low, high = widen(outputs.clv_low, outputs.clv_high, point, 0.0)
-        self.clv_margin = conformal_margin(low, high, actual)
-        return self
 
 
 @dataclass
-class BlendedPredictor:
+class BlendedPredictor(ConformalInterval):
     """weight * the trained model + (1 - weight) * the baseline, for one target.
 
     Classifiers blend probabilities (the blend is calibrated afterwards, like a model); CLV blends
@@ -116,12 +109,6 @@ class BlendedPredictor:
         point = self.weight * ours + (1 - self.weight) * self.baseline.predict(features)
         low, high = widen(low, high, point, self.margin)
         return point, low, high
-
-    def conformalize(self, features: pd.DataFrame, actual: np.ndarray) -> BlendedPredictor:
-        self.margin = 0.0
-        _, low, high = self.predict_interval(features)
-        self.margin = conformal_margin(low, high, actual)
-        return self
 
 
 def data_shortfalls(target: Target, fit: pd.DataFrame, holdout: pd.DataFrame) -> list[str]:

@@ -275,9 +275,7 @@ def kept_predictor_report(
             "method": "BG/NBD + Gamma-Gamma posterior predictive"
             if isinstance(estimator, BaselinePredictor)
             else "quantile gradient boosting",
-            "conformal_margin_log1p_eur": getattr(
-                estimator, "margin", getattr(estimator, "clv_margin", 0.0)
-            ),
+            "conformal_margin_log1p_eur": getattr(estimator, "margin", 0.0),
             "holdout_coverage": coverage(low, high, actual),
             "holdout_median_width_eur": float(np.median(high - low)),
         }
@@ -340,7 +338,7 @@ def train_target(
     if isinstance(estimator, BaselinePredictor) and split.holdout_cutoff:
         # on the holdout, the baseline is fitted on purchases before the holdout cutoff
         judged = BaselinePredictor(
-            baseline_fits[split.holdout_cutoff], target.name, horizons, estimator.clv_margin
+            baseline_fits[split.holdout_cutoff], target.name, horizons, estimator.margin
         )
     metrics, predictions = None, np.empty(0)
     if len(split.holdout):
