@@ -262,7 +262,10 @@ def score_csv(
     output = attach_scores(data.frame, notes, scores)
     destination = output_path or input_path.with_name(f"{input_path.stem}_with_predictions.csv")
     progress(3, total, f"writing {destination.name}")
-    atomic_write_text(destination, output.to_csv(index=False, sep=data.delimiter))
+    # CRLF line ends, as RFC 4180 writes them: a note holding a bare CR is then quoted, not
+    # split into a malformed line
+    text = output.to_csv(index=False, sep=data.delimiter, lineterminator="\r\n")
+    atomic_write_text(destination, text)
     progress(4, total, "done")
     summary = format_summary(
         output,

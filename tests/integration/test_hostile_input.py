@@ -6,7 +6,7 @@ import csv
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 from client_intelligence.csv_scoring_cli import main as score_main
@@ -66,12 +66,15 @@ def test_staging_matching_and_budgets_survive_hostile_notes(rows):
 
 @hypothesis_settings
 @given(texts=st.lists(hostile_text, min_size=1, max_size=8))
+@example(texts=["a carriage return\rinside a cell", "", "after it"])
 def test_csv_scorer_survives_hostile_text(trained_warehouse: Warehouse, texts):
     (model_dir,) = list((trained_warehouse.artifacts_dir / "fast").glob("v_*"))
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "in.csv"
         with path.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle, lineterminator="\n")
+            # Every cell quoted, as CRM exports do: with "\n" line ends, csv.writer would leave a
+            # bare CR unquoted, which is a malformed line (quarantined, test_raw_ingestion).
+            writer = csv.writer(handle, lineterminator="\n", quoting=csv.QUOTE_ALL)
             writer.writerow(["notes", "keep"])
             writer.writerows([text, str(index)] for index, text in enumerate(texts))
         assert score_main([str(path), "--text-column", "notes", "--model-dir", str(model_dir)]) == 0
