@@ -61,6 +61,30 @@ class LoadedArtifact:
         return list(self.metadata["feature_names"])
 
 
+# A second model family kept in the same version: the notes-only one, for scoring without sales.
+NOTES_ONLY_FAMILY = "notes_only"
+
+
+def family_estimator_name(family: str, target: str) -> str:
+    return f"{family}_{target}"
+
+
+def notes_only_view(artifact: LoadedArtifact) -> LoadedArtifact:
+    """The artifact as its notes-only family: that family's estimators and thresholds in place of
+    the full model's, for rows whose purchase history is not supplied."""
+    family = artifact.metadata.get(NOTES_ONLY_FAMILY)
+    if family is None:
+        raise ArtifactError(
+            f"{artifact.directory} has no notes-only model family (trained before it existed): "
+            "retrain with `python scripts/train.py --tier fast`, or supply the sales history"
+        )
+    estimators = dict(artifact.estimators)
+    for target in family["predictors"]:
+        estimators[target] = artifact.estimators[family_estimator_name(NOTES_ONLY_FAMILY, target)]
+    metadata = {**artifact.metadata, **{key: family[key] for key in ("thresholds", "predictors")}}
+    return LoadedArtifact(artifact.directory, metadata, estimators)
+
+
 def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:

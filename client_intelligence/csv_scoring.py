@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import shutil
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -22,13 +23,20 @@ from client_intelligence.artifacts import select_artifact_dir
 from client_intelligence.files import atomic_write_text
 from client_intelligence.project import project_vars, run_dbt
 from client_intelligence.raw_reader import RawFileError, ReadOptions, file_table, read_file
-from client_intelligence.scoring import PREDICTION_COLUMNS
+from client_intelligence.scoring import (
+    HISTORY_NOT_SUPPLIED,
+    HISTORY_SUPPLIED,
+    PREDICTION_COLUMNS,
+)
 
 # The decision columns a CRM user needs, and which model produced them.
 OUTPUT_COLUMNS = (
     *PREDICTION_COLUMNS[: PREDICTION_COLUMNS.index("risk_segment") + 1],
     "model_version",
+    "history",
 )
+# Yes/no flags stay integers (0/1) in the output, also beside rows without a score.
+FLAG_COLUMNS = ("will_purchase", "will_churn")
 
 # The risk segments the summary counts as at risk, as the clients_at_risk analysis does.
 AT_RISK_SEGMENTS = ("At Risk", "Critical")
@@ -110,15 +118,22 @@ def to_notes_export(
     )
 
 
-def run_models(notes: pd.DataFrame, workdir: Path, model_dir: str | None) -> pd.DataFrame:
-    """Build the scoring models over the notes in a scratch warehouse; client scores back.
+def run_models(
+    notes: pd.DataFrame, workdir: Path, model_dir: str | None, transactions: Path | None = None
+) -> pd.DataFrame:
+    """Build the scoring models over the notes (and the sales, when supplied) in a scratch
+    warehouse; client scores back.
 
-    Profiles are as of the latest note date (dbt's default), with no training snapshots.
+    Profiles are as of the latest date in the data (dbt's default), with no training snapshots.
+    Without sales the artifact's notes-only family scores: "no purchases" then means unknown.
     """
     raw_dir = workdir / "raw"
     raw_dir.mkdir()
     # every field quoted: a bare carriage return inside a note must not read as a line end
     notes.to_csv(raw_dir / "notes.csv", index=False, quoting=csv.QUOTE_ALL)
+    if transactions is not None:
+        # the sales go through staging like any export: bad lines become rejected rows
+        shutil.copyfile(transactions, raw_dir / f"transactions{transactions.suffix.lower()}")
     database = workdir / "scoring.duckdb"
     run_dbt(
         [
@@ -126,6 +141,7 @@ def run_models(notes: pd.DataFrame, workdir: Path, model_dir: str | None) -> pd.
             "--select",
             "+client_profiles_with_predictions",
             "stg_notes_rejected",
+            "stg_transactions_rejected",
             "--exclude-resource-type",
             "test",
             "--exclude-resource-type",
@@ -135,6 +151,7 @@ def run_models(notes: pd.DataFrame, workdir: Path, model_dir: str | None) -> pd.
             "raw_data_dir": str(raw_dir),
             "build_training_snapshots": False,
             "model_dir": model_dir or "",
+            "purchase_history": HISTORY_SUPPLIED if transactions else HISTORY_NOT_SUPPLIED,
         },
         database=database,
         target_path=workdir / "target",
@@ -145,6 +162,12 @@ def run_models(notes: pd.DataFrame, workdir: Path, model_dir: str | None) -> pd.
             f"select client_id, {', '.join(OUTPUT_COLUMNS)} from client_profiles_with_predictions"
         ).df()
         rejected = connection.execute("select count(*) from stg_notes_rejected").fetchone()[0]
+        scores.attrs["rejected_sales"] = connection.execute(
+            "select count(*) from stg_transactions_rejected"
+        ).fetchone()[0]
+        scores.attrs["sales"] = connection.execute(
+            "select count(*) from stg_transactions"
+        ).fetchone()[0]
         # the lowest churn risk of an at-risk segment, from the seed the build used
         at_risk_from = connection.execute(
             "select min(lower_bound) from segment_cutoffs"
@@ -163,7 +186,8 @@ def attach_scores(frame: pd.DataFrame, notes: pd.DataFrame, scores: pd.DataFrame
     joined.index = frame.index
     output = frame.copy()
     for column in OUTPUT_COLUMNS:
-        output[column] = joined[column].to_numpy()
+        values = joined[column]
+        output[column] = values.astype("Int64").array if column in FLAG_COLUMNS else values.array
     return output
 
 
@@ -239,11 +263,17 @@ def score_csv(
     output_path: Path | None = None,
     model_dir: str | None = None,
     today: dt.date | None = None,
+    transactions_path: Path | None = None,
 ) -> tuple[Path, str]:
-    """Score `input_path` and write the output atomically; return its path and a summary."""
+    """Score `input_path` and write the output atomically; return its path and a summary.
+
+    With `transactions_path` (sales in the transactions export format) the full model scores;
+    without it, the notes-only family, and every row says history = 'not supplied'.
+    """
     total = 4
     progress(0, total, "reading")
     select_artifact_dir(model_dir)  # fail before any work when there is no model
+    check_transactions(transactions_path, id_column)
     data = read_any_csv(input_path)
     for name, role in (
         (text_column, "text"),
@@ -257,7 +287,7 @@ def score_csv(
     )
     progress(1, total, f"matching concepts and scoring {len(notes):,} rows (dbt)")
     with tempfile.TemporaryDirectory(prefix="score-csv-") as workdir:
-        scores = run_models(notes, Path(workdir), model_dir)
+        scores = run_models(notes, Path(workdir), model_dir, transactions_path)
     progress(2, total, "joining scores to rows")
     output = attach_scores(data.frame, notes, scores)
     destination = output_path or input_path.with_name(f"{input_path.stem}_with_predictions.csv")
@@ -275,4 +305,27 @@ def score_csv(
         high_intent_probability=float(project_vars()["high_intent_probability"]),
         at_risk_from=scores.attrs["at_risk_from"],
     )
-    return destination, summary
+    return destination, summary + "\n" + history_summary(transactions_path, scores.attrs)
+
+
+def check_transactions(path: Path | None, id_column: str | None) -> None:
+    if path is None:
+        return
+    if not path.is_file():
+        raise CsvScoringError(f"Cannot read the sales {path}: no such file")
+    if id_column is None:
+        raise CsvScoringError(
+            "--transactions needs --id-column: sales are matched to the notes by client ID"
+        )
+
+
+def history_summary(path: Path | None, counts: dict) -> str:
+    if path is None:
+        return (
+            "purchase history: not supplied, scored by the notes-only model "
+            "(--transactions FILE scores with the full model)"
+        )
+    line = f"purchase history: {counts['sales']} sales from {path.name}"
+    if counts["rejected_sales"]:
+        line += f" ({counts['rejected_sales']} rejected by staging)"
+    return line

@@ -28,6 +28,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--output", type=Path, help="default: <input stem>_with_predictions.csv beside the input"
     )
     parser.add_argument("--model-dir", help="score with this artifact directory")
+    parser.add_argument(
+        "--transactions",
+        type=Path,
+        help="the clients' sales (transactions export format: client_id, transaction_date, "
+        "amount_eur, ...): scores then use the full model; without it, the notes-only model",
+    )
     return parser.parse_args(argv)
 
 
@@ -42,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
             language_column=args.language_column,
             output_path=args.output,
             model_dir=args.model_dir,
+            transactions_path=args.transactions,
         )
     except (CsvScoringError, ArtifactError, DbtCommandError) as error:
         print(f"\nerror: {error}", file=sys.stderr)

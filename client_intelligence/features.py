@@ -13,6 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from client_intelligence.concept_features import column_name as concept_column
+
 IDENTIFIER_COLUMNS = frozenset(
     {
         "example_id",
@@ -26,6 +28,30 @@ IDENTIFIER_COLUMNS = frozenset(
         "languages",
         "top_concepts",
         "disliked_concepts",
+        "concept_mention_counts",  # a list: concept_features turns it into columns
+    }
+)
+
+# The SQL features read from the sales history (the purchase CTEs of int_client_features_as_of;
+# tenure_days counts from the first note or purchase). The notes-only family leaves them out, as
+# it does the BG/NBD columns derived from them; tests/integration checks the names against SQL.
+PURCHASE_HISTORY_COLUMNS = frozenset(
+    {
+        "purchase_count",
+        "recent_purchase_count",
+        "monetary_total_eur",
+        "monetary_avg_eur",
+        "spend_last_365d_eur",
+        "recency_days",
+        "repeat_purchase_days",
+        "purchase_span_days",
+        "customer_age_days",
+        "purchase_weighted_recency_days",
+        "mean_purchase_gap_days",
+        "last_purchase_gap_days",
+        "spend_trend",
+        "spend_share_last_90d",
+        "tenure_days",
     }
 )
 
@@ -64,6 +90,7 @@ class FeatureSet:
 
     names: list[str]
     categorical: list[str]
+    concepts: tuple[str, ...] = ()  # concept_features: the concepts with a column of their own
 
     @classmethod
     def of(cls, frame: pd.DataFrame) -> FeatureSet:
@@ -73,6 +100,13 @@ class FeatureSet:
     @property
     def numeric(self) -> list[str]:
         return [name for name in self.names if name not in self.categorical]
+
+    def subset(self, keep) -> FeatureSet:
+        """The features for which `keep(name)` holds, in the same order (ablations, and the
+        notes-only family)."""
+        names = [name for name in self.names if keep(name)]
+        concepts = tuple(c for c in self.concepts if concept_column(c) in names)
+        return FeatureSet(names, [c for c in self.categorical if c in names], concepts)
 
 
 def signed_log1p(values: np.ndarray) -> np.ndarray:

@@ -17,6 +17,8 @@ import pyarrow as pa
 
 from client_intelligence.monitoring import monitoring_table
 from client_intelligence.scoring import (
+    HISTORY_NOT_SUPPLIED,
+    HISTORY_SUPPLIED,
     load_selected_artifact,
     score_profiles,
     segment_cutoffs_from_seed,
@@ -53,11 +55,25 @@ def upstream_required(model: str, upstream: Sequence[str]) -> Iterator[None]:
 
 
 def client_profiles_with_predictions(
-    profiles: pa.Table, segment_cutoffs: pd.DataFrame, model_dir: str | None
+    profiles: pa.Table,
+    segment_cutoffs: pd.DataFrame,
+    model_dir: str | None,
+    purchase_history: str = HISTORY_SUPPLIED,
 ) -> pa.Table:
-    """Every client profile scored by the selected, verified artifact."""
+    """Every client profile scored by the selected, verified artifact; by its notes-only family
+    when the `purchase_history` var says the sales were not supplied."""
+    if purchase_history not in (HISTORY_SUPPLIED, HISTORY_NOT_SUPPLIED):
+        raise ValueError(
+            f"purchase_history is {purchase_history!r}: expected {HISTORY_SUPPLIED!r} or "
+            f"{HISTORY_NOT_SUPPLIED!r}"
+        )
     artifact = load_selected_artifact(model_dir or None, profiles.column_names)
-    return score_profiles(profiles, artifact, segment_cutoffs_from_seed(segment_cutoffs))
+    return score_profiles(
+        profiles,
+        artifact,
+        segment_cutoffs_from_seed(segment_cutoffs),
+        history_supplied=purchase_history == HISTORY_SUPPLIED,
+    )
 
 
 def client_segments(scored: pa.Table, model_dir: str | None) -> pa.Table:

@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from client_intelligence.baseline import BaselineModel, apply_baseline
+from client_intelligence.baseline import RFM_COLUMNS, BaselineModel, apply_baseline
 from client_intelligence.clv_intervals import ConformalInterval, widen
 from client_intelligence.features import Target
 from client_intelligence.metrics import PRIMARY_METRIC, classification_metrics, regression_metrics
@@ -45,11 +45,16 @@ class BaselinePredictor(ConformalInterval):
     horizons: dict[str, int]
     margin: float = 0.0  # conformal margin of the CLV interval (clv_intervals)
     classes_: Any = None
+    # False in the notes-only family: what BG/NBD says of a client whose sales are not supplied
+    # (the same for every row: it has nothing to rank them by)
+    history_known: bool = True
 
     def __post_init__(self) -> None:
         self.classes_ = np.array([0, 1])
 
     def _outputs(self, features: pd.DataFrame, with_interval: bool = False):
+        if not self.history_known:
+            features = pd.DataFrame(0.0, index=features.index, columns=list(RFM_COLUMNS))
         return apply_baseline(self.model, features, self.horizons, with_interval)
 
     def prediction(self, features: pd.DataFrame) -> np.ndarray:
@@ -58,7 +63,7 @@ class BaselinePredictor(ConformalInterval):
         Read from the purchase-history feature column when the rows have it: that column is
         this fit applied to them (purchase_history), so nothing is computed twice."""
         column = BASELINE_PREDICTION[self.target]
-        if column in features.columns:
+        if self.history_known and column in features.columns:
             return features[column].to_numpy(float)
         return getattr(self._outputs(features), self.target)
 

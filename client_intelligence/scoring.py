@@ -15,9 +15,19 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from client_intelligence.artifacts import LoadedArtifact, load_artifact, select_artifact_dir
+from client_intelligence.artifacts import (
+    LoadedArtifact,
+    load_artifact,
+    notes_only_view,
+    select_artifact_dir,
+)
 from client_intelligence.calibration import predict_with_rank
 from client_intelligence.clv_intervals import predict_clv_interval
+from client_intelligence.concept_features import (
+    CONCEPT_COUNTS_COLUMN,
+    add_concept_features,
+    counts_array,
+)
 from client_intelligence.features import IDENTIFIER_COLUMNS
 from client_intelligence.purchase_history import P_ALIVE, expected_purchases_column
 from client_intelligence.purchase_history import add_features as add_purchase_history_features
@@ -36,8 +46,12 @@ PREDICTION_COLUMNS = (
     "top_drivers",
     "model_tier",
     "model_version",
+    "history",
     "scored_at",
 )
+# The history column: whether the scores used the client's sales (the full model) or the notes
+# alone (the artifact's notes-only family: the CSV scorer without --transactions).
+HISTORY_SUPPLIED, HISTORY_NOT_SUPPLIED = "supplied", "not supplied"
 DRIVER_COUNT = 3
 
 
@@ -72,13 +86,18 @@ def feature_frame(profiles: pa.Table) -> pd.DataFrame:
 
 def model_features(profiles: pa.Table, artifact: LoadedArtifact) -> pd.DataFrame:
     """The artifact's features in its order: the SQL ones, plus the purchase-history features
-    of the BG/NBD + Gamma-Gamma fit the artifact keeps (the same code as at training)."""
+    of the BG/NBD + Gamma-Gamma fit the artifact keeps and the per-concept counts of the concepts
+    it learned from (the same code as at training)."""
     features = feature_frame(profiles)
     baseline = artifact.estimators.get("baseline")
     if baseline is not None and artifact.metadata.get("derived_features"):
         features = add_purchase_history_features(
             features, baseline, artifact.metadata["horizons_days"]
         )
+    concepts = artifact.metadata.get("concept_features", {}).get("concepts", [])
+    if concepts:
+        counts = counts_array(profiles[CONCEPT_COUNTS_COLUMN])
+        features = add_concept_features(features, concepts, counts)
     return features[artifact.feature_names]
 
 
@@ -211,9 +230,14 @@ def score_profiles(
     artifact: LoadedArtifact,
     segment_cutoffs: dict[str, SegmentCutoffs],
     scored_at: dt.datetime | None = None,
+    history_supplied: bool = True,
 ) -> pa.Table:
-    """Every column of `profiles` plus the prediction columns."""
+    """Every column of `profiles` plus the prediction columns; without `history_supplied` (no
+    sales export: the profiles' purchase columns mean unknown, not none), by the notes-only
+    family."""
     features = model_features(profiles, artifact)
+    if not history_supplied:
+        artifact = notes_only_view(artifact)
     predictions = all_predictions(artifact.estimators, features)
     purchase, churn, clv = predictions["purchase"], predictions["churn"], predictions["clv"]
     thresholds = artifact.metadata["thresholds"]
@@ -234,6 +258,9 @@ def score_profiles(
         "top_drivers": top_drivers(artifact, features) if count else np.empty(0, dtype=object),
         "model_tier": np.full(count, artifact.tier, dtype=object),
         "model_version": np.full(count, artifact.version, dtype=object),
+        "history": np.full(
+            count, HISTORY_SUPPLIED if history_supplied else HISTORY_NOT_SUPPLIED, dtype=object
+        ),
         "scored_at": np.full(count, moment, dtype="datetime64[us]"),
     }
     table = profiles

@@ -57,7 +57,9 @@ PHRASES: dict[str, tuple[str | None, str | None]] = {
     "constraint_mentions": ("special requirements", None),
     "lifestyle_mentions": ("lifestyle-led", None),
     "budget_mentions": ("budget talk", None),
-    "sentiment_mentions": ("outspoken", None),
+    "praise_mentions": ("praise the house", None),
+    "complaint_mentions": ("have complained", None),
+    "hesitation_mentions": ("hesitant", None),
     "next_action_mentions": ("follow-ups pending", None),
     "budget_max_eur": ("high budget", "modest budget"),
     "recency_days": ("lapsed buyers", "recent buyers"),
@@ -78,12 +80,13 @@ class SegmentationMissingError(RuntimeError):
 
 
 def bucket_mention_columns(columns: Sequence[str]) -> list[str]:
-    """The all-time `<bucket>_mentions` columns (not `recent_…`, not the total)."""
+    """The all-time `<bucket>_mentions` and sentiment-kind columns (not `recent_…`, not the
+    total, not the per-concept counts, which the scored table does not carry)."""
     return [
         name
         for name in columns
         if name.endswith("_mentions")
-        and not name.startswith("recent_")
+        and not name.startswith(("recent_", "concept_"))
         and name != "concept_mentions"
     ]
 

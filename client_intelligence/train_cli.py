@@ -47,6 +47,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"thresholds (max F1 on validation cutoff): {metadata['thresholds']}")
     print(describe_predictors(metadata))
+    print(describe_ablation(metadata))
+    notes_only = metadata["notes_only"]
+    print("Notes-only family (the CSV scorer without --transactions), same holdout:")
+    print(format_metrics_table({"notes only": notes_only["holdout_metrics"]}))
     print(f"wrote {directory}")
     return 0
 
@@ -78,3 +82,19 @@ def describe_predictors(metadata: dict) -> str:
                 f"{interval['holdout_coverage']:.1%}"
             )
     return "\n".join(lines)
+
+
+def describe_ablation(metadata: dict) -> str:
+    """What the notes add: the trained model with and without each group of features."""
+    results: dict[str, dict] = {}
+    for target, variants in metadata["ablation"].items():
+        for variant, metrics in variants.items():
+            if isinstance(metrics, dict):
+                results.setdefault(variant, {})[target] = metrics
+    concepts = metadata["concept_features"]
+    return (
+        "Ablation on the holdout (trained model, same fit cutoffs; what the notes add):\n"
+        + format_metrics_table(results)
+        + f"\nconcept features: {len(concepts['concepts'])} concepts mentioned for at least "
+        f"{concepts['min_support_examples']} examples"
+    )

@@ -27,6 +27,7 @@ from sklearn.linear_model import LogisticRegression, PoissonRegressor
 from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import FunctionTransformer, OneHotEncoder, StandardScaler
 
+from client_intelligence.artifacts import NOTES_ONLY_FAMILY, family_estimator_name
 from client_intelligence.baseline import evaluate_baseline
 from client_intelligence.calibration import calibrate, reliability
 from client_intelligence.clv_intervals import (
@@ -36,8 +37,23 @@ from client_intelligence.clv_intervals import (
     coverage,
     predict_clv_interval,
 )
+from client_intelligence.concept_features import (
+    CONCEPT_COUNTS_COLUMN,
+    MAX_CONCEPT_FEATURES,
+    MIN_CONCEPT_SUPPORT,
+    add_concept_features,
+    counts_array,
+    supported_concepts,
+)
+from client_intelligence.concept_features import column_name as concept_column
 from client_intelligence.drift import training_feature_reference
-from client_intelligence.features import TARGETS, FeatureSet, Target, signed_log1p
+from client_intelligence.features import (
+    PURCHASE_HISTORY_COLUMNS,
+    TARGETS,
+    FeatureSet,
+    Target,
+    signed_log1p,
+)
 from client_intelligence.metrics import classification_metrics, regression_metrics
 from client_intelligence.predictor_selection import (
     BASELINE,
@@ -104,6 +120,7 @@ class TrainedTarget:
     kept: str = MODEL
     reason: str = ""
     report: dict[str, Any] = field(default_factory=dict)  # selection, calibration, interval
+    model: Any = None  # the trained model as fitted, before any blend or calibration
 
 
 class NotEnoughHistoryError(ValueError):
@@ -290,11 +307,13 @@ def train_target(
     baseline_fits: dict[str, Any],
     horizons: dict[str, int],
     max_fit_cutoffs: int | None = None,
+    history_known: bool = True,
 ) -> TrainedTarget:
     """The better of the trained model and the baseline for one target, judged on validation.
 
     A target whose history is too short, or whose data fails the minimum-data gates, keeps the
-    baseline with a note saying what was short; the other targets are unaffected.
+    baseline with a note saying what was short; the other targets are unaffected. Without
+    `history_known` (the notes-only family) the baseline is BG/NBD for an unknown history.
     """
     features = feature_set.names
     try:
@@ -307,10 +326,12 @@ def train_target(
             baseline_fits[split.validation_cutoff or split.holdout_cutoff or max(baseline_fits)],
             target.name,
             horizons,
+            history_known=history_known,
         )
         if baseline_fits
         else None
     )
+    model = None
     if shortfalls:
         estimator, kept = baseline, BASELINE
         reason = "not trained, the baseline stands in: " + "; ".join(shortfalls)
@@ -318,7 +339,9 @@ def train_target(
     else:
         model = fit_model(target, tier, split, feature_set)
         origins = [Origin(split.validation_cutoff, model, baseline, split.validation)]
-        origins += earlier_origins(target, tier, split, feature_set, baseline_fits, horizons)
+        origins += earlier_origins(
+            target, tier, split, feature_set, baseline_fits, horizons, history_known
+        )
         choice = choose(target, origins, features)
         estimator = kept_predictor(target, choice.weight, model, baseline, split, features)
         kept, reason = choice.kept, choice.reason
@@ -338,7 +361,11 @@ def train_target(
     if isinstance(estimator, BaselinePredictor) and split.holdout_cutoff:
         # on the holdout, the baseline is fitted on purchases before the holdout cutoff
         judged = BaselinePredictor(
-            baseline_fits[split.holdout_cutoff], target.name, horizons, estimator.margin
+            baseline_fits[split.holdout_cutoff],
+            target.name,
+            horizons,
+            estimator.margin,
+            history_known=history_known,
         )
     metrics, predictions = None, np.empty(0)
     if len(split.holdout):
@@ -349,7 +376,9 @@ def train_target(
     report.update(kept_predictor_report(target, judged, split, features, predictions))
     if isinstance(estimator, BaselinePredictor):  # scoring uses the newest fit, as features do
         estimator.model = baseline_fits[max(baseline_fits)]
-    return TrainedTarget(estimator, threshold, metrics, split, predictions, kept, reason, report)
+    return TrainedTarget(
+        estimator, threshold, metrics, split, predictions, kept, reason, report, model
+    )
 
 
 def kept_predictor(
@@ -378,6 +407,7 @@ def earlier_origins(
     feature_set: FeatureSet,
     baseline_fits: dict[str, Any],
     horizons: dict[str, int],
+    history_known: bool = True,
 ) -> list[Origin]:
     """The latest fit cutoffs as extra validation origins (up to CHOICE_ORIGINS in all), each
     with a model fitted on the fit cutoffs before it; skipped where a class is missing."""
@@ -390,7 +420,9 @@ def earlier_origins(
         ):
             continue
         model = fit_point_model(target, tier, earlier, feature_set)
-        baseline = BaselinePredictor(baseline_fits[cutoff], target.name, horizons)
+        baseline = BaselinePredictor(
+            baseline_fits[cutoff], target.name, horizons, history_known=history_known
+        )
         origins.append(Origin(cutoff, model, baseline, rows))
     return origins
 
@@ -420,12 +452,20 @@ def train_tier(
     baseline_fits: dict[str, Any],
     horizons: dict[str, int],
     fit_window: dict[str, int] | None = None,
+    history_known: bool = True,
 ) -> dict[str, TrainedTarget]:
     """Every target with `tier`'s settings; `fit_window` caps each target's fit cutoffs."""
     window = fit_window or {}
     return {
         target.name: train_target(
-            examples, target, tier, feature_set, baseline_fits, horizons, window.get(target.name)
+            examples,
+            target,
+            tier,
+            feature_set,
+            baseline_fits,
+            horizons,
+            window.get(target.name),
+            history_known,
         )
         for target in TARGETS
     }
@@ -433,9 +473,19 @@ def train_tier(
 
 def model_features(examples: pd.DataFrame, horizons: dict[str, int]) -> FeatureSet:
     """The model's features: the SQL ones of `examples`, then the purchase-history columns
-    derived from them (purchase_history, all numeric), in the order they are appended."""
+    derived from them (purchase_history, all numeric), then a column per concept frequent enough
+    to learn from (concept_features), in the order they are appended."""
     sql = FeatureSet.of(examples)
-    return FeatureSet([*sql.names, *purchase_history_features(horizons)], sql.categorical)
+    concepts: list[str] = []
+    if CONCEPT_COUNTS_COLUMN in examples.columns:
+        concepts = supported_concepts(counts_array(examples[CONCEPT_COUNTS_COLUMN]))
+    names = [*sql.names, *purchase_history_features(horizons), *map(concept_column, concepts)]
+    return FeatureSet(names, sql.categorical, tuple(concepts))
+
+
+def is_purchase_history_feature(name: str, horizons: dict[str, int]) -> bool:
+    """Read from the sales history: the SQL purchase features and the BG/NBD columns."""
+    return name in PURCHASE_HISTORY_COLUMNS or name in purchase_history_features(horizons)
 
 
 @dataclass
@@ -466,8 +516,14 @@ def train_artifact(
     feature_set = feature_set or model_features(examples, horizons)
     # drift is monitored on the SQL features (the derived ones follow from them)
     reference = training_feature_reference(examples, FeatureSet.of(examples).numeric)
+    if CONCEPT_COUNTS_COLUMN in examples.columns:
+        examples = add_concept_features(examples, list(feature_set.concepts))
     examples, baseline_fits = add_point_in_time_features(examples, horizons)
     trained = train_tier(examples, family, feature_set, baseline_fits, horizons, fit_window)
+    notes_set = feature_set.subset(lambda name: not is_purchase_history_feature(name, horizons))
+    notes_only = train_tier(
+        examples, family, notes_set, baseline_fits, horizons, fit_window, history_known=False
+    )
     splits = {name: result.split for name, result in trained.items() if result.split.holdout_cutoff}
     baseline = evaluate_baseline(splits, baseline_fits, horizons)
     latest_cutoff = max(baseline_fits)
@@ -479,6 +535,10 @@ def train_artifact(
         "clients": baseline_fits[latest_cutoff].fit_clients,
     }
     estimators = {name: result.estimator for name, result in trained.items()}
+    estimators |= {
+        family_estimator_name(NOTES_ONLY_FAMILY, name): kept.estimator
+        for name, kept in notes_only.items()
+    }
     estimators[BASELINE_ESTIMATOR] = baseline_fits[latest_cutoff]
     segmentation = fit_on_latest_cutoff(examples, estimators, feature_set.names)
     estimators[SEGMENTS_ESTIMATOR] = segmentation
@@ -487,9 +547,99 @@ def train_artifact(
         horizons_days=horizons,
         model_family=family,
         segmentation=segmentation.metadata,
-        derived_features=purchase_history_features(horizons),
+        derived_features=[
+            *purchase_history_features(horizons),
+            *map(concept_column, feature_set.concepts),
+        ],
+        concept_features={
+            "concepts": list(feature_set.concepts),
+            "min_support_examples": MIN_CONCEPT_SUPPORT,
+            "max_features": MAX_CONCEPT_FEATURES,
+        },
+        **{NOTES_ONLY_FAMILY: family_metadata(notes_set, notes_only)},
+        ablation=ablation(trained, notes_only, family, feature_set, horizons),
     )
     return TrainedArtifact(estimators, metadata, trained)
+
+
+NOTES_ONLY_DESCRIPTION = (
+    "the same examples, holdout and baseline rule with the purchase-history features left out "
+    "(and BG/NBD for an unknown history): what the CSV scorer uses when no sales are supplied"
+)
+
+
+def family_metadata(feature_set: FeatureSet, trained: dict[str, TrainedTarget]) -> dict[str, Any]:
+    """What the loader and a reader need of a second model family kept in the same artifact."""
+    return {
+        "description": NOTES_ONLY_DESCRIPTION,
+        "feature_names": feature_set.names,
+        "predictors": {name: result.report for name, result in trained.items()},
+        "thresholds": {
+            name: result.threshold
+            for name, result in trained.items()
+            if result.threshold is not None
+        },
+        "holdout_metrics": {
+            name: result.holdout_metrics
+            for name, result in trained.items()
+            if result.holdout_metrics is not None
+        },
+    }
+
+
+# The ablation's variants, and the ranking metrics it reports (calibration is monotone, so the
+# uncalibrated models rank as the kept ones would).
+ABLATION_METRICS = {
+    "purchase": ("roc_auc", "pr_auc"),
+    "churn": ("roc_auc", "pr_auc"),
+    "clv": ("spearman",),
+}
+ALL_FEATURES, WITHOUT_NOTES, WITHOUT_HISTORY = (
+    "all features",
+    "without note features",
+    "without purchase-history features",
+)
+
+
+def ablation(
+    trained: dict[str, TrainedTarget],
+    notes_only: dict[str, TrainedTarget],
+    tier: str,
+    feature_set: FeatureSet,
+    horizons: dict[str, int],
+) -> dict[str, Any]:
+    """What the notes add: per target, the trained model on the same fit cutoffs and holdout with
+    all features, without the note features, and without the purchase-history features.
+
+    A target whose model was not trained (minimum-data gates) has no ablation, and says why.
+    """
+    history_set = feature_set.subset(lambda name: is_purchase_history_feature(name, horizons))
+    notes_set = feature_set.subset(lambda name: not is_purchase_history_feature(name, horizons))
+    result: dict[str, Any] = {}
+    for target in TARGETS:
+        full, notes = trained[target.name], notes_only[target.name]
+        split = full.split
+        if full.model is None or notes.model is None or not len(split.holdout):
+            result[target.name] = {"not measured": full.reason or notes.reason or "no holdout"}
+            continue
+        variants = {
+            ALL_FEATURES: (full.model, feature_set.names),
+            WITHOUT_NOTES: (
+                fit_point_model(target, tier, split.fit, history_set),
+                history_set.names,
+            ),
+            WITHOUT_HISTORY: (notes.model, notes_set.names),
+        }
+        result[target.name] = {
+            name: _ranking_metrics(target, model, split.holdout, features)
+            for name, (model, features) in variants.items()
+        }
+    return result
+
+
+def _ranking_metrics(target: Target, model, rows: pd.DataFrame, features: list[str]):
+    metrics, _ = evaluate_estimator(model, target, rows, features, 0.5)
+    return {name: metrics[name] for name in ABLATION_METRICS[target.name]}
 
 
 def artifact_metadata(

@@ -36,24 +36,66 @@ note_features as (
     group by all
 ),
 
-concept_features as (
+concepts_before as (
+    -- the mentions before each snapshot, negated ones left out ("pas fan du noir" is no interest)
     select
         snapshots.feature_cutoff,
         concepts.client_id,
-        count(*) as concept_mentions,
-        count(distinct concepts.concept_id) as distinct_concepts,
-    {%- for bucket in concept_buckets() %}
-        count(*) filter (where concepts.bucket = '{{ bucket }}') as {{ bucket }}_mentions,
-        count(*) filter (
-            where concepts.bucket = '{{ bucket }}'
-            and concepts.note_date
-            >= snapshots.feature_cutoff - {{ var('recent_window_days') }}
-        ) as recent_{{ bucket }}_mentions{{ ',' if not loop.last }}
-    {%- endfor %}
+        concepts.concept_id,
+        concepts.bucket,
+        kinds.sentiment_kind,
+        concepts.note_date,
+        concepts.note_date >= snapshots.feature_cutoff - {{ var('recent_window_days') }}
+            as is_recent
     from {{ ref('note_concepts') }} as concepts
     inner join snapshots
         on concepts.note_date < snapshots.feature_cutoff
+    left join {{ ref('sentiment_kinds') }} as kinds
+        on concepts.concept_id = kinds.concept_id
     where concepts.is_negated is not true
+),
+
+concept_features as (
+    select
+        feature_cutoff,
+        client_id,
+        count(*) as concept_mentions,
+        count(distinct concept_id) as distinct_concepts,
+    {%- for bucket in counted_buckets() %}
+        count(*) filter (where bucket = '{{ bucket }}') as {{ bucket }}_mentions,
+        count(*) filter (where bucket = '{{ bucket }}' and is_recent)
+            as recent_{{ bucket }}_mentions,
+    {%- endfor %}
+    {%- for kind in sentiment_kinds() %}
+        count(*) filter (where sentiment_kind = '{{ kind }}') as {{ kind }}_mentions,
+        count(*) filter (where sentiment_kind = '{{ kind }}' and is_recent)
+            as recent_{{ kind }}_mentions,
+    {%- endfor %}
+        max(note_date) filter (where bucket = 'intent') as last_intent_date,
+        max(note_date) filter (where bucket = 'occasion') as last_occasion_date
+    from concepts_before
+    group by all
+),
+
+concept_counts as (
+    -- mentions per concept: training keeps the concepts frequent enough to learn from as
+    -- features (client_intelligence.concept_features), scoring the same list
+    select
+        feature_cutoff,
+        client_id,
+        list(
+            struct_pack(concept_id := concept_id, mentions := mentions)
+            order by concept_id
+        ) as concept_mention_counts
+    from (
+        select
+            feature_cutoff,
+            client_id,
+            concept_id,
+            count(*) as mentions
+        from concepts_before
+        group by all
+    )
     group by all
 ),
 
@@ -196,11 +238,16 @@ select
     client_snapshots.feature_cutoff - note_features.last_note_date as days_since_last_note,
     coalesce(concept_features.concept_mentions, 0) as concept_mentions,
     coalesce(concept_features.distinct_concepts, 0) as distinct_concepts,
-    {%- for bucket in concept_buckets() %}
-        coalesce(concept_features.{{ bucket }}_mentions, 0) as {{ bucket }}_mentions,
-        coalesce(concept_features.recent_{{ bucket }}_mentions, 0)
-            as recent_{{ bucket }}_mentions,
+    {%- for counted in counted_buckets() + sentiment_kinds() %}
+        coalesce(concept_features.{{ counted }}_mentions, 0) as {{ counted }}_mentions,
+        coalesce(concept_features.recent_{{ counted }}_mentions, 0)
+            as recent_{{ counted }}_mentions,
     {%- endfor %}
+    client_snapshots.feature_cutoff - concept_features.last_intent_date
+        as days_since_last_intent,
+    client_snapshots.feature_cutoff - concept_features.last_occasion_date
+        as days_since_last_occasion,
+    concept_counts.concept_mention_counts,
     latest_budget.budget_min_eur,
     latest_budget.budget_max_eur,
     coalesce(purchase_features.purchase_count, 0) as purchase_count,
@@ -238,6 +285,10 @@ left join concept_features
     on
         client_snapshots.client_id = concept_features.client_id
         and client_snapshots.feature_cutoff = concept_features.feature_cutoff
+left join concept_counts
+    on
+        client_snapshots.client_id = concept_counts.client_id
+        and client_snapshots.feature_cutoff = concept_counts.feature_cutoff
 left join latest_budget
     on
         client_snapshots.client_id = latest_budget.client_id

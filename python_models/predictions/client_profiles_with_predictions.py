@@ -15,5 +15,8 @@ def model(dbt, session):
         profiles = dbt.ref("client_profiles").to_arrow_table()
         segment_cutoffs = dbt.ref("segment_cutoffs").df()
     return model_bodies.client_profiles_with_predictions(
-        profiles, segment_cutoffs, dbt.config.get("model_dir")
+        profiles,
+        segment_cutoffs,
+        dbt.config.get("model_dir"),
+        dbt.config.get("purchase_history"),
     )
