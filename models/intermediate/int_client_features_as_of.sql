@@ -43,7 +43,8 @@ concepts_before as (
         concepts.client_id,
         concepts.concept_id,
         concepts.bucket,
-        kinds.sentiment_kind,
+        -- what the mention counts as: its bucket, or for sentiment, praise / complaint / hesitation
+        coalesce(kinds.sentiment_kind, concepts.bucket) as counted_as,
         concepts.note_date,
         concepts.note_date >= snapshots.feature_cutoff - {{ var('recent_window_days') }}
             as is_recent
@@ -61,16 +62,11 @@ concept_features as (
         client_id,
         count(*) as concept_mentions,
         count(distinct concept_id) as distinct_concepts,
-    {%- for bucket in counted_buckets() %}
-        count(*) filter (where bucket = '{{ bucket }}') as {{ bucket }}_mentions,
-        count(*) filter (where bucket = '{{ bucket }}' and is_recent)
-            as recent_{{ bucket }}_mentions,
-    {%- endfor %}
-    {%- for kind in sentiment_kinds() %}
-        count(*) filter (where sentiment_kind = '{{ kind }}') as {{ kind }}_mentions,
-        count(*) filter (where sentiment_kind = '{{ kind }}' and is_recent)
-            as recent_{{ kind }}_mentions,
-    {%- endfor %}
+        {%- for counted in counted_buckets() + sentiment_kinds() %}
+            count(*) filter (where counted_as = '{{ counted }}') as {{ counted }}_mentions,
+            count(*) filter (where counted_as = '{{ counted }}' and is_recent)
+                as recent_{{ counted }}_mentions,
+        {%- endfor %}
         max(note_date) filter (where bucket = 'intent') as last_intent_date,
         max(note_date) filter (where bucket = 'occasion') as last_occasion_date
     from concepts_before
@@ -95,7 +91,7 @@ concept_counts as (
             count(*) as mentions
         from concepts_before
         group by all
-    )
+    ) as per_concept
     group by all
 ),
 

@@ -52,6 +52,32 @@ def test_notes_export_is_scored_row_for_row(model_dir: str, tmp_path: Path, demo
     # Rows of one client carry that client's scores.
     per_client = scored.groupby("client_id")["purchase_probability"].nunique()
     assert (per_client == 1).all()
+    # no sales supplied: the notes-only family scored, and says so; flags are integers
+    assert set(scored["history"]) == {"not supplied"}
+    assert set(output["will_purchase"]) <= {"0", "1", ""}
+    assert set(scored["will_churn"]) <= {"0", "1"}
+
+
+def test_sales_supplied_use_the_full_model(model_dir: str, tmp_path: Path, demo_raw_dir: Path):
+    notes = pd.read_csv(demo_raw_dir / "notes.csv", dtype=str, keep_default_na=False).head(300)
+    sales = pd.read_csv(demo_raw_dir / "transactions.csv", dtype=str, keep_default_na=False)
+    sales = sales[sales["client_id"].isin(notes["client_id"])]
+    notes_path, sales_path = tmp_path / "notes.csv", tmp_path / "sales.csv"
+    notes.to_csv(notes_path, index=False)
+    sales.to_csv(sales_path, index=False)
+    arguments = [str(notes_path), "--text-column", "Transcription", "--date-column", "Date"]
+    assert run([*arguments, "--transactions", str(sales_path)], model_dir) == 2  # no ID column
+    arguments += ["--id-column", "client_id", "--transactions", str(sales_path)]
+    assert run([*arguments, "--output", str(tmp_path / "full.csv")], model_dir) == 0
+    full = pd.read_csv(tmp_path / "full.csv", dtype=str, keep_default_na=False)
+    scored = full[full["purchase_probability"] != ""]
+    assert set(scored["history"]) == {"supplied"}
+    # the sales reach the features: buyers' CLV now follows what they spent
+    spent = sales.assign(amount=pd.to_numeric(sales["amount_eur"], errors="coerce"))
+    spent = spent.groupby("client_id")["amount"].sum()
+    clv = scored.drop_duplicates("client_id").set_index("client_id")["predicted_clv"].astype(float)
+    both = clv.to_frame("clv").join(spent.rename("spent"), how="left").fillna(0)
+    assert both["clv"].corr(both["spent"], method="spearman") > 0.3
 
 
 def test_text_only_semicolon_latin1_csv(model_dir: str, tmp_path: Path):

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from client_intelligence.features import PURCHASE_HISTORY_COLUMNS
 from client_intelligence.project import DbtCommandError
 from tests.support import Warehouse
 
@@ -40,6 +41,56 @@ def test_artifact_records_holdout_and_baseline_metrics(trained_warehouse: Wareho
     assert set(metadata["baseline"]["holdout_metrics"]) == {"purchase", "churn", "clv"}
     # The notes carry signal: the model ranks future buyers better than chance.
     assert metadata["holdout_metrics"]["purchase"]["roc_auc"] > 0.6
+
+
+NOTE_FEATURES = (
+    "praise_mentions",
+    "complaint_mentions",
+    "hesitation_mentions",
+    "recent_complaint_mentions",
+    "days_since_last_intent",
+    "days_since_last_occasion",
+)
+
+
+def test_note_features_reach_training_and_scoring(trained_warehouse: Warehouse):
+    (version,) = list((trained_warehouse.artifacts_dir / "fast").glob("v_*"))
+    metadata = json.loads((version / "metadata.json").read_text())
+    names = metadata["feature_names"]
+    assert set(NOTE_FEATURES) <= set(names) and "sentiment_mentions" not in names
+    concepts = metadata["concept_features"]["concepts"]
+    assert concepts and all(f"concept_{concept}_mentions" in names for concept in concepts)
+    # every concept kept is mentioned for enough examples
+    support = trained_warehouse.query(
+        "select concept.concept_id, count(*) from ml_training_examples,"
+        " unnest(concept_mention_counts) as t(concept) group by 1"
+    )
+    by_concept = dict(support)
+    minimum = metadata["concept_features"]["min_support_examples"]
+    assert all(by_concept[concept] >= minimum for concept in concepts)
+    # the purchase-history groups name real SQL columns, and the notes-only family has none
+    columns = {row[0] for row in trained_warehouse.query("describe ml_training_examples")}
+    assert columns >= PURCHASE_HISTORY_COLUMNS
+    assert not set(metadata["notes_only"]["feature_names"]) & PURCHASE_HISTORY_COLUMNS
+    # scoring builds the same columns: the profiles carry the SQL ones
+    scored = trained_warehouse.query(
+        f"select {', '.join(NOTE_FEATURES)}, history from client_profiles_with_predictions"
+    )
+    assert {row[-1] for row in scored} == {"supplied"}
+    assert sum(row[1] for row in scored) > 0  # complaints are counted
+
+
+def test_ablation_is_in_the_metadata(trained_warehouse: Warehouse):
+    (version,) = list((trained_warehouse.artifacts_dir / "fast").glob("v_*"))
+    ablation = json.loads((version / "metadata.json").read_text())["ablation"]
+    for target, metric in (("purchase", "roc_auc"), ("churn", "roc_auc"), ("clv", "spearman")):
+        variants = ablation[target]
+        assert set(variants) == {
+            "all features",
+            "without note features",
+            "without purchase-history features",
+        }
+        assert len({round(v[metric], 6) for v in variants.values()}) == 3
 
 
 def test_report_view_has_every_section(trained_warehouse: Warehouse):
