@@ -28,6 +28,8 @@ from client_intelligence.artifacts import (
     select_artifact_dir,
     write_artifact,
 )
+from client_intelligence.concept_features import CONCEPT_COUNTS_COLUMN, add_concept_features
+from client_intelligence.concept_features import column_name as concept_column
 from client_intelligence.features import TARGETS, FeatureMismatchError, FeatureSet
 from client_intelligence.metrics import PRIMARY_METRIC
 from client_intelligence.predictor_selection import BASELINE
@@ -145,7 +147,7 @@ def evaluate_incumbent(
     metrics = {}
     features = list(incumbent.metadata["feature_names"])  # the derived ones included
     for target in TARGETS:
-        rows = candidate.trained[target.name].split.holdout
+        rows = with_concept_columns(candidate.trained[target.name].split.holdout, incumbent)
         if not len(rows) or any(name not in rows.columns for name in features):
             continue
         threshold = incumbent.metadata.get("thresholds", {}).get(target.name)
@@ -153,6 +155,16 @@ def evaluate_incumbent(
             incumbent.estimators[target.name], target, rows, features, threshold
         )
     return metrics
+
+
+def with_concept_columns(rows: pd.DataFrame, artifact: LoadedArtifact) -> pd.DataFrame:
+    """`rows` plus the artifact's concept columns it lacks (its concept list may differ from the
+    candidate's: both are built from the same per-concept counts)."""
+    concepts = artifact.metadata.get("concept_features", {}).get("concepts", [])
+    missing = [concept for concept in concepts if concept_column(concept) not in rows.columns]
+    if not missing or CONCEPT_COUNTS_COLUMN not in rows.columns:
+        return rows
+    return add_concept_features(rows, missing)
 
 
 def _clearly_worse(candidate: dict[str, float], champion: dict[str, float], primary: str):
@@ -316,7 +328,8 @@ def _train_and_judge(
     family: str | None,
     features: FeatureSet,
 ) -> RetrainResult:
-    incumbent = find_incumbent(root, features.names)
+    # the SQL features: the champion derives its own (BG/NBD, its concept list) from them
+    incumbent = find_incumbent(root, FeatureSet.of(examples).names)
     fit_window = None
     if mode == "incremental":
         champion_family, fit_window, grown = incremental_plan(examples, incumbent)

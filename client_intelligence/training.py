@@ -339,9 +339,10 @@ def train_target(
     else:
         model = fit_model(target, tier, split, feature_set)
         origins = [Origin(split.validation_cutoff, model, baseline, split.validation)]
-        origins += earlier_origins(
-            target, tier, split, feature_set, baseline_fits, horizons, history_known
-        )
+        if history_known:
+            # without history the baseline is one value for every row, so every blend ranks as
+            # the model does: the validation cutoff alone decides between model and baseline
+            origins += earlier_origins(target, tier, split, feature_set, baseline_fits, horizons)
         choice = choose(target, origins, features)
         estimator = kept_predictor(target, choice.weight, model, baseline, split, features)
         kept, reason = choice.kept, choice.reason
@@ -407,7 +408,6 @@ def earlier_origins(
     feature_set: FeatureSet,
     baseline_fits: dict[str, Any],
     horizons: dict[str, int],
-    history_known: bool = True,
 ) -> list[Origin]:
     """The latest fit cutoffs as extra validation origins (up to CHOICE_ORIGINS in all), each
     with a model fitted on the fit cutoffs before it; skipped where a class is missing."""
@@ -420,9 +420,7 @@ def earlier_origins(
         ):
             continue
         model = fit_point_model(target, tier, earlier, feature_set)
-        baseline = BaselinePredictor(
-            baseline_fits[cutoff], target.name, horizons, history_known=history_known
-        )
+        baseline = BaselinePredictor(baseline_fits[cutoff], target.name, horizons)
         origins.append(Origin(cutoff, model, baseline, rows))
     return origins
 
