@@ -52,12 +52,34 @@ def upstream_required(model: str, upstream: Sequence[str]) -> Iterator[None]:
         ) from error
 
 
+def purchase_history_supplied(setting: str | bool | None, any_sale: bool) -> bool:
+    """The `purchase_history_supplied` var: true or false as set; `auto` (or unset) is true when
+    the build read at least one sale. Without any, "no purchase" means unknown, not prospect."""
+    text = str(setting).strip().lower() if setting is not None else "auto"
+    if text in ("", "auto", "none"):
+        return any_sale
+    if text in ("true", "1", "yes"):
+        return True
+    if text in ("false", "0", "no"):
+        return False
+    raise ValueError(f"purchase_history_supplied must be auto, true or false, not {setting!r}")
+
+
 def client_profiles_with_predictions(
-    profiles: pa.Table, segment_cutoffs: pd.DataFrame, model_dir: str | None
+    profiles: pa.Table,
+    segment_cutoffs: pd.DataFrame,
+    model_dir: str | None,
+    history_supplied: bool = True,
 ) -> pa.Table:
-    """Every client profile scored by the selected, verified artifact."""
+    """Every client profile scored by the selected, verified artifact; with the purchase history
+    supplied, clients who never bought are prospects (no churn risk)."""
     artifact = load_selected_artifact(model_dir or None, profiles.column_names)
-    return score_profiles(profiles, artifact, segment_cutoffs_from_seed(segment_cutoffs))
+    return score_profiles(
+        profiles,
+        artifact,
+        segment_cutoffs_from_seed(segment_cutoffs),
+        history_supplied=history_supplied,
+    )
 
 
 def client_segments(scored: pa.Table, model_dir: str | None) -> pa.Table:
