@@ -52,6 +52,8 @@ def test_notes_export_is_scored_row_for_row(model_dir: str, tmp_path: Path, demo
     # Rows of one client carry that client's scores.
     per_client = scored.groupby("client_id")["purchase_probability"].nunique()
     assert (per_client == 1).all()
+    # A CSV supplies no purchase history: no purchase is unknown, not a prospect.
+    assert (scored["churn_risk"] != "").all() and "Prospect" not in set(scored["risk_segment"])
 
 
 def test_text_only_semicolon_latin1_csv(model_dir: str, tmp_path: Path):
