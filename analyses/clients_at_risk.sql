@@ -1,5 +1,6 @@
 -- Retention: clients at risk (the At Risk and Critical segments of seeds/segment_cutoffs), most
--- valuable first, with the total value at risk.
+-- valuable first, with the total value at risk. Past buyers only: a prospect (never bought) has
+-- no churn risk and is in the Prospect segment (prospects_to_convert).
 select
     client_id,
     churn_risk,

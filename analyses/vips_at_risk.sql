@@ -1,5 +1,5 @@
 -- Clienteling: VIPs at risk (the At Risk and Critical segments of seeds/segment_cutoffs), to
--- be called first.
+-- be called first. Past buyers only: prospects have no churn risk.
 select
     client_id,
     predicted_clv,

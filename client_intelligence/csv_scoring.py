@@ -23,11 +23,7 @@ from client_intelligence.artifacts import select_artifact_dir
 from client_intelligence.files import atomic_write_text
 from client_intelligence.project import project_vars, run_dbt
 from client_intelligence.raw_reader import RawFileError, ReadOptions, file_table, read_file
-from client_intelligence.scoring import (
-    HISTORY_NOT_SUPPLIED,
-    HISTORY_SUPPLIED,
-    PREDICTION_COLUMNS,
-)
+from client_intelligence.scoring import PREDICTION_COLUMNS
 
 # The decision columns a CRM user needs, and which model produced them.
 OUTPUT_COLUMNS = (
@@ -151,7 +147,7 @@ def run_models(
             "raw_data_dir": str(raw_dir),
             "build_training_snapshots": False,
             "model_dir": model_dir or "",
-            "purchase_history": HISTORY_SUPPLIED if transactions else HISTORY_NOT_SUPPLIED,
+            "purchase_history_supplied": transactions is not None,
         },
         database=database,
         target_path=workdir / "target",

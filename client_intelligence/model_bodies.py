@@ -17,8 +17,6 @@ import pyarrow as pa
 
 from client_intelligence.monitoring import monitoring_table
 from client_intelligence.scoring import (
-    HISTORY_NOT_SUPPLIED,
-    HISTORY_SUPPLIED,
     load_selected_artifact,
     score_profiles,
     segment_cutoffs_from_seed,
@@ -54,25 +52,34 @@ def upstream_required(model: str, upstream: Sequence[str]) -> Iterator[None]:
         ) from error
 
 
+def purchase_history_supplied(setting: str | bool | None, any_sale: bool) -> bool:
+    """The `purchase_history_supplied` var: true or false as set; `auto` (or unset) is true when
+    the build read at least one sale. Without any, "no purchase" means unknown, not prospect."""
+    text = str(setting).strip().lower() if setting is not None else "auto"
+    if text in ("", "auto", "none"):
+        return any_sale
+    if text in ("true", "1", "yes"):
+        return True
+    if text in ("false", "0", "no"):
+        return False
+    raise ValueError(f"purchase_history_supplied must be auto, true or false, not {setting!r}")
+
+
 def client_profiles_with_predictions(
     profiles: pa.Table,
     segment_cutoffs: pd.DataFrame,
     model_dir: str | None,
-    purchase_history: str = HISTORY_SUPPLIED,
+    history_supplied: bool = True,
 ) -> pa.Table:
-    """Every client profile scored by the selected, verified artifact; by its notes-only family
-    when the `purchase_history` var says the sales were not supplied."""
-    if purchase_history not in (HISTORY_SUPPLIED, HISTORY_NOT_SUPPLIED):
-        raise ValueError(
-            f"purchase_history is {purchase_history!r}: expected {HISTORY_SUPPLIED!r} or "
-            f"{HISTORY_NOT_SUPPLIED!r}"
-        )
+    """Every client profile scored by the selected, verified artifact. With the purchase history
+    supplied, clients who never bought are prospects (no churn risk); without it, the
+    artifact's notes-only family scores."""
     artifact = load_selected_artifact(model_dir or None, profiles.column_names)
     return score_profiles(
         profiles,
         artifact,
         segment_cutoffs_from_seed(segment_cutoffs),
-        history_supplied=purchase_history == HISTORY_SUPPLIED,
+        history_supplied=history_supplied,
     )
 
 

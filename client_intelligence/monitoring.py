@@ -7,6 +7,7 @@ Two kinds of checks, one row each in the ml_model_monitoring model:
 - realized_performance: for every (model_version, as_of_date) in prediction_history whose
   horizon has fully elapsed in the data, the ROC AUC and the calibration of what that version
   predicted, against what the clients then did (prediction_outcomes: the training labels).
+  Churn is measured on past buyers only: a prospect has no churn label and no churn risk.
 
 Thresholds are the conventional ones and are documented in the README; they only colour a row
 (ok / warning / alert), nothing is blocked.
@@ -216,6 +217,7 @@ def target_rows(
 ) -> list[dict[str, Any]]:
     """AUC, calibration error and observed-vs-predicted rate of one target of one scored run."""
     count = len(labels)
+    population = "past buyers" if target == "churn" else "clients"
     scored = (
         f"{identity['model_tier']}/{identity['model_version']} scores of {identity['as_of_date']}"
     )
@@ -227,7 +229,7 @@ def target_rows(
             f"{target}_observed_rate",
             "ok",
             f"{scored}, {target}: mean predicted {mean_predicted:.1%}, observed "
-            f"{observed:.1%} over {count} clients",
+            f"{observed:.1%} over {count} {population}",
             value=observed,
             rows=count,
             **identity,
@@ -240,7 +242,7 @@ def target_rows(
                 "realized_performance",
                 f"{target}_roc_auc",
                 "ok",
-                f"{scored}, {target}: AUC undefined, all {count} clients had the same outcome",
+                f"{scored}, {target}: AUC undefined, all {count} {population} had the same outcome",
                 rows=count,
                 **identity,
             )
@@ -358,8 +360,9 @@ def realized_rows(
             & (history["as_of_date"] == run.as_of_date)
         ]
         label = LABELS[target]
-        subset = subset[subset[label].notna()]
         column = dict(targets)[target]
+        # Known outcomes with a score: for churn, past buyers only (a prospect has neither).
+        subset = subset[subset[label].notna() & subset[column].notna()]
         outcome = subset[label]
         if subset.empty:
             rows.append(

@@ -53,6 +53,10 @@ PREDICTION_COLUMNS = (
 # alone (the artifact's notes-only family: the CSV scorer without --transactions).
 HISTORY_SUPPLIED, HISTORY_NOT_SUPPLIED = "supplied", "not supplied"
 DRIVER_COUNT = 3
+# The risk segment of a client with no purchase before the profile date: churn (no purchase
+# within the horizon, for someone who bought before) is neither defined nor trained for them, so
+# their churn_risk and will_churn are null, not an extrapolation.
+PROSPECT_SEGMENT = "Prospect"
 
 
 @dataclass(frozen=True)
@@ -69,9 +73,12 @@ class SegmentCutoffs:
 
 
 def segment_cutoffs_from_seed(seed: pd.DataFrame) -> dict[str, SegmentCutoffs]:
-    """From the segment_cutoffs seed: one SegmentCutoffs per segment_type."""
+    """From the segment_cutoffs seed: one SegmentCutoffs per segment_type. A row without a
+    lower bound is not a band of the score (the Prospect risk segment is given by rule, in
+    score_profiles), so it is left out here."""
     cutoffs = {}
-    for segment_type, rows in seed.sort_values("segment_order").groupby("segment_type"):
+    banded = seed[seed["lower_bound"].notna()]
+    for segment_type, rows in banded.sort_values("segment_order").groupby("segment_type"):
         cutoffs[str(segment_type)] = SegmentCutoffs(
             tuple(float(x) for x in rows["lower_bound"]), tuple(str(x) for x in rows["segment"])
         )
@@ -225,6 +232,22 @@ def untied_percentile(probability: np.ndarray, rank_score: np.ndarray) -> np.nda
     return pd.Series(key).rank(pct=True, method="max").to_numpy() * 100
 
 
+def never_bought(purchase_count: np.ndarray) -> np.ndarray:
+    """True where a client has no purchase before the profile date (a missing count is none)."""
+    counts = pd.to_numeric(pd.Series(purchase_count), errors="coerce").fillna(0).to_numpy()
+    return counts <= 0
+
+
+def prospects_of(profiles: pa.Table) -> np.ndarray:
+    """The prospects among the profiles: no purchase before the profile date."""
+    if "purchase_count" not in profiles.column_names:
+        raise ValueError(
+            "profiles have no purchase_count, so prospects cannot be told from past buyers; "
+            "score them with history_supplied=False if no purchase history was supplied"
+        )
+    return never_bought(profiles["purchase_count"].to_numpy(zero_copy_only=False))
+
+
 def score_profiles(
     profiles: pa.Table,
     artifact: LoadedArtifact,
@@ -232,9 +255,14 @@ def score_profiles(
     scored_at: dt.datetime | None = None,
     history_supplied: bool = True,
 ) -> pa.Table:
-    """Every column of `profiles` plus the prediction columns; without `history_supplied` (no
-    sales export: the profiles' purchase columns mean unknown, not none), by the notes-only
-    family."""
+    """Every column of `profiles` plus the prediction columns.
+
+    With `history_supplied` (the profiles carry the clients' purchase history), a client with
+    no purchase before the profile date is a prospect: churn_risk and will_churn are null and
+    risk_segment is PROSPECT_SEGMENT; purchase probability and CLV are scored as for anyone.
+    Without it (notes alone: no purchases means unknown, not none), the artifact's notes-only
+    family scores every client, and the history column says 'not supplied'.
+    """
     features = model_features(profiles, artifact)
     if not history_supplied:
         artifact = notes_only_view(artifact)
@@ -244,6 +272,7 @@ def score_profiles(
     count = len(features)
     percentile = untied_percentile(purchase, predictions["purchase_rank"])
     moment = (scored_at or dt.datetime.now(dt.UTC)).replace(tzinfo=None)
+    prospects = prospects_of(profiles) if history_supplied else np.zeros(count, dtype=bool)
     columns = {
         "purchase_probability": purchase,
         "will_purchase": (purchase >= thresholds["purchase"]).astype(np.int32),
@@ -253,7 +282,9 @@ def score_profiles(
         "predicted_clv_low": np.round(predictions["clv_low"], 2),
         "predicted_clv_high": np.round(predictions["clv_high"], 2),
         "value_segment": segment_cutoffs["value"].assign(clv),
-        "risk_segment": segment_cutoffs["risk"].assign(churn),
+        "risk_segment": np.where(
+            prospects, PROSPECT_SEGMENT, segment_cutoffs["risk"].assign(churn)
+        ),
         "purchase_percentile": np.round(percentile, 2),
         "top_drivers": top_drivers(artifact, features) if count else np.empty(0, dtype=object),
         "model_tier": np.full(count, artifact.tier, dtype=object),
@@ -263,9 +294,10 @@ def score_profiles(
         ),
         "scored_at": np.full(count, moment, dtype="datetime64[us]"),
     }
+    nulls = {"churn_risk": prospects, "will_churn": prospects}  # no support: null, no guess
     table = profiles
     for name in PREDICTION_COLUMNS:
-        table = table.append_column(name, pa.array(columns[name]))
+        table = table.append_column(name, pa.array(columns[name], mask=nulls.get(name)))
     return table
 
 

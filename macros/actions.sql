@@ -6,6 +6,7 @@
 {%- endmacro %}
 
 {% macro marketing_priority(purchase_probability, predicted_clv, churn_risk) -%}
-    {#- Expected value of reaching out now: likely to buy, worth a lot, not about to leave. -#}
-    {{ purchase_probability }} * {{ predicted_clv }} * (1 - {{ churn_risk }})
+    {#- Expected value of reaching out now: likely to buy, worth a lot, not about to leave. A
+        prospect (no churn risk: never bought, nothing to leave) is not discounted for churn. -#}
+    {{ purchase_probability }} * {{ predicted_clv }} * (1 - coalesce({{ churn_risk }}, 0))
 {%- endmacro %}

@@ -9,6 +9,8 @@
 --                 x (1 - 0.5 ^ (matching mentions + 1))
 -- (recent and repeated evidence counts more; one mention today weighs 0.75, three 0.94).
 -- Score-only playbooks (retention, win-back) rest on the prediction alone (weight 1).
+-- A playbook whose score rests on churn_risk never fires for a client without one: a prospect
+-- (risk_segment Prospect, no purchase before the profile date) has nothing to be retained from.
 with
 
 clients as (
@@ -97,6 +99,7 @@ fired_actions as (
             playbooks.min_purchase_probability is null
             or clients.purchase_probability >= playbooks.min_purchase_probability
         )
+        and (playbooks.score_metric != 'churn_risk' or clients.churn_risk is not null)
         and (playbooks.min_churn_risk is null or clients.churn_risk >= playbooks.min_churn_risk)
         and (
             playbooks.value_segment_list is null
@@ -204,8 +207,13 @@ select
                 end
                 || '; ' || metric_phrase || '.'
         else
-            'Churn risk ' || round(100 * churn_risk)::integer || '% (' || risk_segment
-            || '), purchase probability ' || round(100 * purchase_probability)::integer
+            case
+                when churn_risk is null then 'No purchase yet (' || risk_segment || ')'
+                else
+                    'Churn risk ' || round(100 * churn_risk)::integer || '% (' || risk_segment
+                    || ')'
+            end
+            || ', purchase probability ' || round(100 * purchase_probability)::integer
             || '%; ' || value_segment || ' client with a predicted CLV of '
             || format('{:,.0f}', predicted_clv) || ' EUR.'
     end as rationale,

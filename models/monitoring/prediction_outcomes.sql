@@ -2,7 +2,8 @@
 -- outcome_labels macro, sales and CRM outcomes), anchored at the day after the scored
 -- as_of_date. A label stays null while its horizon has not elapsed in today's data (the
 -- *_window_complete flags say which), so the realized performance in ml_model_monitoring is only
--- ever measured on known outcomes.
+-- ever measured on known outcomes. label_churned is null for a client with no purchase before
+-- the scored date (anchors.purchase_count = 0): a prospect, scored with no churn risk.
 with
 
 scored as (

@@ -3,7 +3,9 @@
 -- headline lines come from one list (headline_metrics); the value segments and the monitoring
 -- lines follow. MONITORING: one line per drift or realized-performance check at warning or
 -- alert (ml_model_monitoring), or "All checks ok". outputs/ml_predictions_report.txt is laid
--- out from this view. Intent bands: the high/low_intent_probability vars.
+-- out from this view. Intent bands: the high/low_intent_probability vars. Churn is over past
+-- buyers only: prospects (risk_segment Prospect, no purchase before the profile date) have no
+-- churn risk, are counted on a line of their own, and the churn bands' shares are of past buyers.
 with
 
 predictions as (
@@ -30,6 +32,8 @@ totals as (
         count(*) filter (
             where predictions.purchase_probability < thresholds.low_intent
         )::double as low_intent,
+        count(predictions.churn_risk)::double as past_buyers,
+        count(*) filter (where predictions.risk_segment = 'Prospect')::double as prospects,
         avg(predictions.churn_risk) as avg_churn,
         count(*) filter (where predictions.risk_segment = 'Critical')::double as critical,
         count(*) filter (where predictions.risk_segment = 'At Risk')::double as at_risk,
@@ -49,7 +53,7 @@ total_values as (
 
 headline_metrics as (
     -- The one list of headline lines: where each sits, its label, which total it shows, how to
-    -- format it and whether its share of all clients follows.
+    -- format it and which total its share is of (clients, past buyers, or none).
     select
         metrics.*,
         '>' || round(100 * thresholds.high_intent)::integer || '%' as high_band,
@@ -58,23 +62,28 @@ headline_metrics as (
         '<' || round(100 * thresholds.low_intent)::integer || '%' as low_band
     from (
         values
-        (1, 'OVERVIEW', 'Total clients', 'clients', 'count', false),
+        (1, 'OVERVIEW', 'Total clients', 'clients', 'count', null),
         (
             10, 'PURCHASE PREDICTIONS', 'Average purchase probability', 'avg_purchase', 'percent',
-            false
+            null
         ),
-        (11, 'PURCHASE PREDICTIONS', 'High intent (#high)', 'high_intent', 'count', true),
-        (12, 'PURCHASE PREDICTIONS', 'Medium intent (#medium)', 'medium_intent', 'count', true),
-        (13, 'PURCHASE PREDICTIONS', 'Low intent (#low)', 'low_intent', 'count', true),
-        (20, 'CHURN PREDICTIONS', 'Average churn risk', 'avg_churn', 'percent', false),
-        (21, 'CHURN PREDICTIONS', 'Critical (>80%)', 'critical', 'count', true),
-        (22, 'CHURN PREDICTIONS', 'At Risk (60-80%)', 'at_risk', 'count', true),
-        (23, 'CHURN PREDICTIONS', 'Monitor (30-60%)', 'monitor_band', 'count', true),
-        (24, 'CHURN PREDICTIONS', 'Safe (<30%)', 'safe_band', 'count', true),
-        (30, 'CLV PREDICTIONS', 'Average predicted CLV (EUR)', 'avg_clv', 'eur', false),
-        (31, 'CLV PREDICTIONS', 'Median predicted CLV (EUR)', 'median_clv', 'eur', false),
-        (32, 'CLV PREDICTIONS', 'Total predicted CLV (EUR)', 'total_clv', 'eur', false)
-    ) as metrics (sort_order, section, metric, metric_key, value_format, with_share)
+        (11, 'PURCHASE PREDICTIONS', 'High intent (#high)', 'high_intent', 'count', 'clients'),
+        (
+            12, 'PURCHASE PREDICTIONS', 'Medium intent (#medium)', 'medium_intent', 'count',
+            'clients'
+        ),
+        (13, 'PURCHASE PREDICTIONS', 'Low intent (#low)', 'low_intent', 'count', 'clients'),
+        (20, 'CHURN PREDICTIONS', 'Past buyers (churn scored)', 'past_buyers', 'count', 'clients'),
+        (21, 'CHURN PREDICTIONS', 'Prospects (never bought)', 'prospects', 'count', 'clients'),
+        (22, 'CHURN PREDICTIONS', 'Average churn risk (past buyers)', 'avg_churn', 'percent', null),
+        (23, 'CHURN PREDICTIONS', 'Critical (>80%)', 'critical', 'count', 'past_buyers'),
+        (24, 'CHURN PREDICTIONS', 'At Risk (60-80%)', 'at_risk', 'count', 'past_buyers'),
+        (25, 'CHURN PREDICTIONS', 'Monitor (30-60%)', 'monitor_band', 'count', 'past_buyers'),
+        (26, 'CHURN PREDICTIONS', 'Safe (<30%)', 'safe_band', 'count', 'past_buyers'),
+        (30, 'CLV PREDICTIONS', 'Average predicted CLV (EUR)', 'avg_clv', 'eur', null),
+        (31, 'CLV PREDICTIONS', 'Median predicted CLV (EUR)', 'median_clv', 'eur', null),
+        (32, 'CLV PREDICTIONS', 'Total predicted CLV (EUR)', 'total_clv', 'eur', null)
+    ) as metrics (sort_order, section, metric, metric_key, value_format, share_of)
     cross join thresholds
 ),
 
@@ -93,11 +102,16 @@ headline_lines as (
         ) as metric,
         total_values.metric_value as value,
         headline_metrics.value_format,
-        case
-            when headline_metrics.with_share
+        case headline_metrics.share_of
+            when 'clients'
                 then
                     '(' || round(100 * total_values.metric_value / nullif(totals.clients, 0), 1)
                     || '%)'
+            when 'past_buyers'
+                then
+                    '('
+                    || round(100 * total_values.metric_value / nullif(totals.past_buyers, 0), 1)
+                    || '% of buyers)'
         end as detail
     from headline_metrics
     inner join total_values

@@ -112,6 +112,24 @@ def test_actions_are_ranked_by_priority_then_score(actions_warehouse: Warehouse)
     assert bad_evidence == 0
 
 
+def test_no_churn_playbook_fires_for_a_prospect(trained_warehouse: Warehouse):
+    fired = trained_warehouse.query(
+        """
+        select scored.risk_segment = 'Prospect' as is_prospect, playbooks.score_metric,
+            actions.action_id, count(*)
+        from recommended_actions as actions
+        inner join client_profiles_with_predictions as scored using (client_id)
+        inner join playbooks using (action_id)
+        group by all
+        """
+    )
+    assert any(is_prospect for is_prospect, *_ in fired)  # prospects do get actions
+    assert not [row for row in fired if row[0] and row[1] == "churn_risk"]
+    assert any(not is_prospect and metric == "churn_risk" for is_prospect, metric, *_ in fired)
+    # the first-purchase invitation is for prospects only
+    assert not [row for row in fired if row[2] == "first_purchase_invitation" and not row[0]]
+
+
 def test_no_edge_points_at_a_missing_node(actions_warehouse: Warehouse):
     dangling = actions_warehouse.scalar(
         """

@@ -56,6 +56,8 @@ def test_notes_export_is_scored_row_for_row(model_dir: str, tmp_path: Path, demo
     assert set(scored["history"]) == {"not supplied"}
     assert set(output["will_purchase"]) <= {"0", "1", ""}
     assert set(scored["will_churn"]) <= {"0", "1"}
+    # A CSV supplies no purchase history: no purchase is unknown, not a prospect.
+    assert (scored["churn_risk"] != "").all() and "Prospect" not in set(scored["risk_segment"])
 
 
 def test_sales_supplied_use_the_full_model(model_dir: str, tmp_path: Path, demo_raw_dir: Path):

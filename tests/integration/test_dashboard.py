@@ -38,6 +38,20 @@ def test_data_json_follows_the_documented_schema(dashboard_dir: Path, trained_wa
     assert data["concepts"] and data["concepts"][0]["mentions"] >= data["concepts"][-1]["mentions"]
 
 
+def test_prospects_are_counted_apart_from_churn(dashboard_dir: Path, trained_warehouse):
+    metrics = json.loads((dashboard_dir / "data.json").read_text())["metrics"]
+    prospects, buyers, average_churn = trained_warehouse.query(
+        "select count(*) filter (where purchase_count = 0), count(*) filter (where"
+        " purchase_count > 0), avg(churn_risk) filter (where purchase_count > 0)"
+        " from client_profiles_with_predictions"
+    )[0]
+    assert prospects > 0 and (metrics["prospects"], metrics["past_buyers"]) == (prospects, buyers)
+    assert metrics["average_churn_risk"] == pytest.approx(average_churn)
+    assert metrics["segment_counts"]["Prospect"] == prospects
+    risk_bands = ("Safe", "Monitor", "At Risk", "Critical")
+    assert sum(metrics["segment_counts"].get(band, 0) for band in risk_bands) == buyers
+
+
 def test_export_has_segments_map_and_actions(dashboard_dir: Path, trained_warehouse):
     data = json.loads((dashboard_dir / "data.json").read_text())
     segments = data["client_segments"]
@@ -138,6 +152,19 @@ def test_page_renders_charts_and_table_without_console_errors(dashboard_dir: Pat
         first_clv = page.locator("#clients tbody tr >> nth=0 >> td >> nth=4").inner_text()
         assert first_clv
         page.select_option("#filter-value", "")
+        # prospects: a headline number, a bar of the risk chart, a filter with no churn risk
+        assert "Prospects (never bought)" in page.locator("#cards").inner_text()
+        risk_bars = page.evaluate("() => document.getElementById('chart-risk').data[0].x")
+        assert risk_bars == ["Safe", "Monitor", "At Risk", "Critical", "Prospect"]
+        page.select_option("#filter-risk", "Prospect")
+        prospect_rows = page.locator("#clients tbody tr")
+        shown = prospect_rows.count()
+        assert shown > 0
+        churn_cells = {
+            prospect_rows.nth(i).locator("td >> nth=3").inner_text() for i in range(shown)
+        }
+        assert churn_cells == {"-"}
+        page.select_option("#filter-risk", "")
         # segments: the table, the 3D map (one trace per segment, with hover text) and the filter
         data = json.loads((dashboard_dir / "data.json").read_text())
         labels = [segment["segment_label"] for segment in data["client_segments"]]

@@ -43,13 +43,13 @@ def _multiply_amounts(source: Path, target: Path, factor: float) -> None:
 @pytest.fixture(scope="module")
 def shifted_warehouse(trained_warehouse: Warehouse, tmp_path_factory) -> Warehouse:
     """The demo data with every transaction amount x5, scored by the demo's trained model:
-    first as of 120 days before the end of the data, then as of the end."""
+    first as of 200 days before the end of the data (both horizons elapse), then as of the end."""
     tmp = tmp_path_factory.mktemp("shifted")
     _multiply_amounts(trained_warehouse.raw_data_dir, tmp / "raw", 5.0)
     (model_dir,) = list((trained_warehouse.artifacts_dir / "fast").glob("v_*"))
     warehouse = Warehouse(tmp / "wh.duckdb", tmp / "raw", tmp / "target", tmp / "ml_artifacts")
     latest = trained_warehouse.scalar("select max(as_of_date) from client_profiles")
-    earlier = (latest - dt.timedelta(days=120)).isoformat()
+    earlier = (latest - dt.timedelta(days=200)).isoformat()
     pinned = {"model_dir": str(model_dir)}
     warehouse.dbt("build", variables={**pinned, "as_of_date": earlier})
     warehouse.dbt("build", variables=pinned)
@@ -104,8 +104,24 @@ def test_realized_metrics_of_an_earlier_scoring_run(shifted_warehouse: Warehouse
     # The latest run's horizon has not elapsed: said, not computed.
     assert realized[(latest, "purchase_outcomes")][0] is None
     assert "no outcomes yet" in realized[(latest, "purchase_outcomes")][2]
-    # Churn needs 180 days; the earlier run is only 120 days old.
-    assert "no outcomes yet" in realized[(earlier, "churn_outcomes")][2]
+    assert "no outcomes yet" in realized[(latest, "churn_outcomes")][2]
+    # Churn is judged on the past buyers of the earlier run only: prospects have no churn risk
+    # and no churn label.
+    scored, buyers, labelled, scored_prospects = shifted_warehouse.query(
+        f"""
+        select count(*), count(churn_risk), count(label_churned),
+            count(*) filter (where churn_risk is null and label_churned is not null)
+        from prediction_outcomes where as_of_date = '{earlier}'
+        """
+    )[0]
+    assert 0 < buyers < scored and labelled == buyers and scored_prospects == 0
+    churn = shifted_warehouse.scalar(
+        "select rows_evaluated from ml_model_monitoring"
+        f" where as_of_date = '{earlier}' and subject = 'churn_observed_rate'"
+    )
+    assert churn == buyers
+    assert "past buyers" in realized[(earlier, "churn_observed_rate")][2]
+    assert realized[(earlier, "churn_roc_auc")][0] is not None
     # --full-refresh must not wipe the record of past predictions.
     shifted_warehouse.dbt("run", "--select", "prediction_history", "--full-refresh")
     assert (

@@ -116,6 +116,42 @@ def test_report_view_has_every_section(trained_warehouse: Warehouse):
     assert clients == trained_warehouse.scalar("select count(*) from client_profiles")
 
 
+def test_prospects_get_no_churn_risk_and_the_prospect_segment(trained_warehouse: Warehouse):
+    wh = trained_warehouse
+    prospects = wh.scalar("select count(*) from client_profiles where purchase_count = 0")
+    assert 0 < prospects < wh.scalar("select count(*) from client_profiles")
+    rows = wh.query(
+        """
+        select purchase_count = 0 as never_bought, risk_segment = 'Prospect' as is_prospect,
+            count(*), count(churn_risk), count(will_churn), count(purchase_probability),
+            count(predicted_clv)
+        from client_profiles_with_predictions group by all
+        """
+    )
+    for never_bought, is_prospect, clients, churn, will_churn, purchase, clv in rows:
+        assert never_bought == is_prospect
+        assert (purchase, clv) == (clients, clients)  # prospects keep these scores
+        assert (churn, will_churn) == ((0, 0) if is_prospect else (clients, clients))
+    # The report counts them apart and averages churn over past buyers only.
+    report = dict(wh.query("select metric, value from ml_predictions_report"))
+    assert report["Prospects (never bought)"] == prospects
+    assert report["Past buyers (churn scored)"] + prospects == report["Total clients"]
+    assert report["Average churn risk (past buyers)"] == pytest.approx(
+        wh.scalar(
+            "select avg(churn_risk) from client_profiles_with_predictions where purchase_count > 0"
+        )
+    )
+    bands = ("Critical (>80%)", "At Risk (60-80%)", "Monitor (30-60%)", "Safe (<30%)")
+    assert sum(report[band] for band in bands) == report["Past buyers (churn scored)"]
+    # The graph has the segment they are members of.
+    assert (
+        wh.scalar(
+            "select count(*) from knowledge_graph_edges where target = 'segment:risk:Prospect'"
+        )
+        == prospects
+    )
+
+
 def test_run_select_predictions_rescores(trained_warehouse: Warehouse):
     before = trained_warehouse.scalar("select max(scored_at) from client_profiles_with_predictions")
     trained_warehouse.dbt("run", "--select", "predictions")

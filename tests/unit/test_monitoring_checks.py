@@ -131,3 +131,21 @@ def test_unknown_artifact_and_running_horizons_are_said_not_crashed(tmp_path: Pa
         scoring.iloc[0:0], history.iloc[0:0], None, {"purchase": 90, "churn": 180}
     ).to_pylist()
     assert [row["detail"] for row in empty] == ["no clients were scored"]
+
+
+def test_realized_churn_covers_past_buyers_only():
+    """Prospects were scored with no churn risk and have no churn label: purchase is measured on
+    every client, churn on the past buyers alone."""
+    as_of = dt.date(2026, 1, 1)
+    buyers, _ = _history_with_outcomes(as_of)
+    prospects = buyers.head(50).assign(
+        client_id=lambda frame: "p" + frame["client_id"], churn_risk=None, label_churned=None
+    )
+    history = pd.concat([buyers, prospects], ignore_index=True)
+    rows = monitoring.realized_rows(
+        history, dt.date(2026, 6, 30), {"purchase": 90, "churn": 180}, {}, CONTEXT
+    )
+    by_subject = {row["subject"]: row for row in rows}
+    assert by_subject["purchase_roc_auc"]["rows_evaluated"] == len(history)
+    assert by_subject["churn_roc_auc"]["rows_evaluated"] == len(buyers)
+    assert "over 200 past buyers" in by_subject["churn_observed_rate"]["detail"]
