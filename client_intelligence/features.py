@@ -118,6 +118,16 @@ def signed_log1p(values: np.ndarray) -> np.ndarray:
     return np.copysign(np.log1p(np.abs(values)), values)
 
 
+# A standardized feature beyond this many standard deviations is clipped to it: a client with
+# five mentions of a concept most never mention must not push a log-link model (Poisson CLV) to
+# an absurd prediction. Used inside pickled pipelines, so it must stay importable here.
+STANDARDIZED_LIMIT = 5.0
+
+
+def clip_standardized(values: np.ndarray) -> np.ndarray:
+    return np.clip(values, -STANDARDIZED_LIMIT, STANDARDIZED_LIMIT)
+
+
 def categorical_columns(frame: pd.DataFrame, features: list[str]) -> list[str]:
     """Text-valued features (one-hot encoded by the pipelines)."""
     return [

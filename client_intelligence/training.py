@@ -52,6 +52,7 @@ from client_intelligence.features import (
     TARGETS,
     FeatureSet,
     Target,
+    clip_standardized,
     signed_log1p,
 )
 from client_intelligence.metrics import classification_metrics, regression_metrics
@@ -160,12 +161,14 @@ def time_split(
 def preprocessor(numeric: list[str], categorical: list[str]) -> ColumnTransformer:
     """Imputation (with missing-value indicators), log scaling of counts and euros, one-hot.
 
-    Money and counts are heavy-tailed; log1p keeps a single VIP from dominating a linear model.
+    Money and counts are heavy-tailed; log1p keeps a single VIP from dominating a linear model,
+    and the clip at STANDARDIZED_LIMIT a rare concept from blowing up a log-link one.
     """
     numeric_steps = make_pipeline(
         SimpleImputer(strategy="median", add_indicator=True, keep_empty_features=True),
         FunctionTransformer(signed_log1p, feature_names_out="one-to-one"),
         StandardScaler(),
+        FunctionTransformer(clip_standardized, feature_names_out="one-to-one"),
     )
     categorical_steps = OneHotEncoder(handle_unknown="ignore", min_frequency=5)
     return ColumnTransformer(

@@ -88,8 +88,18 @@ def _artifact():
         "version": "v_test",
         "feature_names": ["purchase_count", "note_count"],
         "thresholds": {"purchase": 0.5, "churn": 0.5},
+        "notes_only": {
+            "thresholds": {"purchase": 0.3, "churn": 0.5},
+            "predictors": {"purchase": {}, "churn": {}, "clv": {}},
+        },
     }
     estimators = {"purchase": _Constant(0.4), "churn": _Constant(0.85), "clv": _Constant(5000.0)}
+    # the notes-only family: what scores when no purchase history is supplied
+    estimators |= {
+        "notes_only_purchase": _Constant(0.35),
+        "notes_only_churn": _Constant(0.45),
+        "notes_only_clv": _Constant(900.0),
+    }
     return LoadedArtifact(PROJECT_ROOT, metadata, estimators)
 
 
@@ -122,9 +132,14 @@ def test_without_purchase_history_no_purchase_means_unknown_not_prospect(cutoffs
     from client_intelligence.scoring import score_profiles
 
     scored = score_profiles(_profiles(), _artifact(), cutoffs, history_supplied=False)
-    assert scored["churn_risk"].to_pylist() == [0.85, 0.85]
-    assert scored["will_churn"].to_pylist() == [1, 1]
-    assert scored["risk_segment"].to_pylist() == ["Critical", "Critical"]
+    # the notes-only family scored, with its own thresholds, and every row says so
+    assert scored["churn_risk"].to_pylist() == [0.45, 0.45]
+    assert scored["will_churn"].to_pylist() == [0, 0]
+    assert scored["risk_segment"].to_pylist() == ["Monitor", "Monitor"]
+    assert scored["will_purchase"].to_pylist() == [1, 1]  # 0.35 >= its threshold 0.3
+    assert scored["predicted_clv"].to_pylist() == [900.0, 900.0]
+    assert scored["history"].to_pylist() == ["not supplied", "not supplied"]
+    assert score_profiles(_profiles(), _artifact(), cutoffs)["history"][0].as_py() == "supplied"
 
 
 def test_prospect_rule_needs_the_purchase_count(cutoffs):
