@@ -237,6 +237,25 @@ def eval_concepts(argv: list[str] | None = None) -> int:
     return 0
 
 
+def measure_demo_notes(argv: list[str] | None = None) -> int:
+    """Generate a demo, build it up to note_concepts and print, per language, the share of
+    notes with a concept tag and the share of the generator's planted concepts that were
+    tagged, and the planted identifiers that survive redaction (one build, ~1 min at 2,000)."""
+    from client_intelligence.demo_coverage import run
+
+    parser = argparse.ArgumentParser(
+        prog="client-intelligence measure-demo-notes", description=measure_demo_notes.__doc__
+    )
+    parser.add_argument("--clients", type=int, default=2000)
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument(
+        "--workdir", type=Path, default=None, help="keep the demo and warehouse here"
+    )
+    args = parser.parse_args(argv)
+    print(run(args.clients, args.seed, args.workdir))
+    return 0
+
+
 def eval_redaction(argv: list[str] | None = None) -> int:
     """Print redaction recall (per type and language) on the identifier corpus, and
     over-redaction on notes with no personal data and on demo notes (four builds, ~2 min)."""
