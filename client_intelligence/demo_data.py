@@ -117,6 +117,24 @@ def _render_all(chunks: int) -> list[tuple[int, RenderedNotes]]:
         return list(pool.map(_render_chunk, range(chunks)))
 
 
+def _in_background(write: Callable[..., None], *args: object) -> Callable[[], None]:
+    """Run `write(*args)` in a forked process (the notes CSV is the largest file; the other
+    files are written meanwhile); the returned function waits for it and raises if it failed.
+    Where the platform does not fork, writes at once."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        write(*args)
+        return lambda: None
+    process = multiprocessing.get_context("fork").Process(target=write, args=args)
+    process.start()
+
+    def wait() -> None:
+        process.join()
+        if process.exitcode != 0:
+            raise RuntimeError(f"writing {args[-1]} failed (exit code {process.exitcode})")
+
+    return wait
+
+
 def load_aliases(seeds_dir: Path) -> dict[tuple[str, str], list[str]]:
     """Aliases per (concept, language) from the lexicon seeds."""
     aliases = pd.read_csv(seeds_dir / "concept_aliases.csv", dtype=str)
@@ -187,13 +205,14 @@ def _lookup(values: Sequence[str], index: np.ndarray) -> list[str]:
     return np.array(list(values), dtype=object)[index].tolist()
 
 
-def _atomic_arrow_csv(table: pa.Table, path: Path) -> None:
-    """The side files: large, read only by tests and the measurement, so Arrow's fast writer
-    (every string quoted) rather than the raw exports' minimal quoting."""
+def _atomic_arrow_csv(table: pa.Table, path: Path, quoted: bool = True) -> None:
+    """The side files: large, read only by tests and the measurement, so Arrow's fast writer:
+    every string quoted, or none (for columns that can hold no comma, quote or line break)."""
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     os.close(handle)
     try:
-        pa_csv.write_csv(table, temporary)
+        options = pa_csv.WriteOptions(quoting_style="needed" if quoted else "none")
+        pa_csv.write_csv(table, temporary, options)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -323,7 +342,7 @@ def generate(
 
     notes, sales = _break_rows(notes, sales, bad_row_rate, chooser)
     outcomes = _crm_outcomes(seed, start, period, churn_day, first_day, basket, bad_row_rate)
-    _atomic_csv(notes, output_dir / "notes.csv")
+    notes_writer = _in_background(_atomic_csv, notes, output_dir / "notes.csv")
     _atomic_csv(sales, output_dir / "transactions.csv")
     _atomic_csv(outcomes, output_dir / "outcomes.csv")
     note_id_array = pa.array(note_ids, pa.string())
@@ -340,6 +359,7 @@ def generate(
             }
         ),
         output_dir / PLANTED_CONCEPTS,
+        quoted=False,  # note IDs, language codes, roles, concept IDs: no delimiter in any
     )
     where = np.array([row[0] for row in identifiers], dtype=np.int64)
     _atomic_arrow_csv(
@@ -353,6 +373,7 @@ def generate(
         ),
         output_dir / PLANTED_IDENTIFIERS,
     )
+    notes_writer()
     (output_dir / "README.md").write_text(
         README.format(clients=clients, seed=seed), encoding="utf-8"
     )
