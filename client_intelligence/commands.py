@@ -122,8 +122,9 @@ def schedule(argv: list[str] | None = None) -> int:
 
 
 def demo_data(argv: list[str] | None = None) -> int:
-    """Generate the SYNTHETIC demo data (notes.csv, transactions.csv, outcomes.csv) into
-    data/demo. The generative story is documented in client_intelligence/demo_data.py."""
+    """Generate the SYNTHETIC demo data (notes.csv, transactions.csv, outcomes.csv, and what
+    the notes were meant to say: planted_concepts.csv, planted_identifiers.csv) into data/demo.
+    The generative story is documented in client_intelligence/demo_data.py."""
     from client_intelligence.demo_data import generate
 
     parser = argparse.ArgumentParser(
