@@ -1897,75 +1897,76 @@ BANKS: dict[str, dict[str, str]] = {
     },
 }
 
-# Invented people, per language: honorifics (placed before the surname, or after it where the
-# language puts them there), surnames, given names and ASCII e-mail local parts.
+# Invented clients, per language (women: the named openings say "passée ce matin", "with her
+# husband"): honorifics (before the surname, or after it where the language puts them there),
+# surnames and given names.
 PEOPLE: dict[str, dict[str, tuple[str, ...]]] = {
     "fr": {
-        "before": ("Mme", "Madame", "M.", "Monsieur"),
+        "before": ("Mme", "Madame", "Mme", "Mlle"),
         "surnames": ("Vernassol", "Duclairac", "Fontanive", "Marchebois", "Lestrac", "Bellefond"),
-        "given": ("Solène", "Bastien", "Anouk", "Thibaut", "Maëlle", "Gaspard"),
+        "given": ("Solène", "Capucine", "Anouk", "Héloïse", "Maëlle", "Garance"),
     },
     "en": {
-        "before": ("Mrs", "Mr", "Ms", "Mrs."),
+        "before": ("Mrs", "Ms", "Mrs.", "Miss"),
         "surnames": ("Ashcombe", "Pellingford", "Wrenfield", "Harrowgate", "Thistlewood"),
-        "given": ("Imogen", "Rupert", "Harriet", "Jasper", "Philippa", "Hugo"),
+        "given": ("Imogen", "Rosalind", "Harriet", "Georgina", "Philippa", "Clemency"),
     },
     "zh": {
         "after": ("女士", "先生", "小姐"),
         "surnames": ("顾", "骆", "柏", "邝", "裴"),
-        "given": ("雨桐", "思澜", "念初", "景曜", "沐辰"),
+        "given": ("雨桐", "思澜", "念初", "语嫣", "书瑶"),
     },
     "ja": {
         "after": ("様", "さん", "様"),
         "surnames": ("水無瀬", "鷹野辺", "久遠寺", "朝比奈", "小鳥遊"),
-        "given": ("葵", "陽翔", "紬", "湊", "凛"),
+        "given": ("葵", "結衣", "紬", "咲良", "凛"),
     },
     "it": {
-        "before": ("Sig.ra", "Signora", "Sig.", "Dott.ssa"),
+        "before": ("Sig.ra", "Signora", "Sig.ra", "Dott.ssa"),
         "surnames": ("Bellandri", "Castelvetri", "Morandella", "Ferrazzini", "Pietrabuona"),
-        "given": ("Ginevra", "Tommaso", "Ludovica", "Edoardo", "Benedetta"),
+        "given": ("Ginevra", "Ottavia", "Ludovica", "Costanza", "Benedetta"),
     },
     "es": {
-        "before": ("Sra.", "señora", "Sr.", "doña"),
+        "before": ("Sra.", "señora", "Sra.", "doña"),
         "surnames": ("Valdeolmos", "Castrillejo", "Monteagudo", "Arrizabalo", "Peñaranda"),
-        "given": ("Jimena", "Íñigo", "Candela", "Rodrigo", "Almudena"),
+        "given": ("Jimena", "Macarena", "Candela", "Covadonga", "Almudena"),
     },
     "de": {
-        "before": ("Frau", "Herr", "Frau Dr."),
+        "before": ("Frau", "Frau", "Frau Dr."),
         "surnames": ("Wiesengrund", "Lindenhof", "Brockhagen", "Falkenried", "Ostermeier"),
-        "given": ("Friederike", "Konstantin", "Henrike", "Leopold", "Mathilde"),
+        "given": ("Friederike", "Wiebke", "Henrike", "Adelheid", "Mathilde"),
     },
     "ar": {
-        "before": ("السيدة", "السيد", "الشيخة"),
+        "before": ("السيدة", "السيدة", "الشيخة"),
         "surnames": ("القاسمي", "الرفاعي", "النجدي", "الحمادي", "الزرعوني"),
-        "given": ("ريم", "سلطان", "لطيفة", "حمدان", "نورة"),
+        "given": ("ريم", "شما", "لطيفة", "موزة", "نورة"),
     },
     "ru": {
-        "before": ("госпожа", "г-жа", "г-н"),
+        "before": ("госпожа", "г-жа", "г-жа"),
         "surnames": ("Кедрина", "Ясенева", "Белозерова", "Ольховская", "Зарецкая"),
-        "given": ("Мирослава", "Всеволод", "Евдокия", "Ярослава", "Глафира"),
+        "given": ("Мирослава", "Василиса", "Евдокия", "Ярослава", "Глафира"),
     },
     "ko": {
         "after": ("고객님", "님", "고객님"),
         "surnames": ("한", "문", "서", "윤", "권"),
-        "given": ("서윤", "지호", "하린", "도현", "예린"),
+        "given": ("서윤", "지안", "하린", "수아", "예린"),
     },
     "pt": {
-        "before": ("Sra.", "Dona", "Sr.", "Senhora"),
+        "before": ("Sra.", "Dona", "Sra.", "Senhora"),
         "surnames": ("Valadares", "Sarmento", "Albuquerque", "Brandoa", "Quintela"),
-        "given": ("Leonor", "Duarte", "Inês", "Tomás", "Matilde"),
+        "given": ("Leonor", "Carlota", "Inês", "Benedita", "Matilde"),
     },
     "nl": {
-        "before": ("mevrouw", "meneer", "mevr.", "dhr."),
+        "before": ("mevrouw", "mevrouw", "mevr.", "mw."),
         "surnames": ("Wildervanck", "Oosterbeek", "Hoogendijk", "Zwanenburg", "Ravesteijn"),
-        "given": ("Floor", "Joris", "Maartje", "Sander", "Lotte"),
+        "given": ("Floor", "Fenna", "Maartje", "Sanne", "Lotte"),
     },
 }
 
 # ASCII e-mail local parts (invented); the domains are always example.com/.org/.net.
 MAIL_NAMES = (
     "s.vernassol",
-    "bastien.duclairac",
+    "capucine.duclairac",
     "imogen.ashcombe",
     "r.pellingford",
     "gu.yutong",
