@@ -3,16 +3,18 @@ occasion, trouble, affluence, a budget) into a note in the client's language.
 
 Why not the lexicon's aliases in a template: concept coverage would be 100% by construction, so
 any figure about what notes add, or what lexicon_candidates finds, would be inflated. Here the
-words come from hand-written phrase banks (demo_phrases), most of them paraphrases the lexicon
-does not hold, with lexicon aliases for part of the product mentions. Notes carry small talk with
-no concept, typos, abbreviations, English product words, and in a share of notes invented
-identifiers (names, phone numbers, e-mails, street addresses) for the redaction to remove.
+words come from hand-written phrase banks (demo_phrases), written as advisors write; many of
+their mentions are paraphrases the lexicon does not hold, and lexicon aliases fill part of the
+product mentions. Notes carry small talk with no concept, typos, abbreviations, English product
+words, and in a share of notes invented identifiers (names, phone numbers, e-mails, street
+addresses) for the redaction to remove.
 
-What each note was meant to say is returned with it (the planted concepts, split into those
-written with a lexicon alias and those paraphrased, and the planted identifiers) so that tests
-and scripts/measure_demo_notes.py can compare it with what the pipeline tags and redacts.
-Rendering draws only from the `random.Random` it is given, in a fixed order: same seed, same
-notes.
+What each note was meant to say is returned with it (the planted concepts, labelled "alias" when
+the lexicon holds the words they are written in and "paraphrase" otherwise, and the planted
+identifiers) so that tests and scripts/measure_demo_notes.py can compare it with what the
+pipeline tags and redacts. Budget phrases are not planted concepts (int_note_budgets_extracted
+reads them). A chunk of notes draws only from the generators it is given, in a fixed order, so
+the same seed gives the same notes however the chunks are scheduled.
 """
 
 from __future__ import annotations
