@@ -41,6 +41,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "eval-redaction": ("client_intelligence.commands", "eval_redaction"),
     "bench-baseline": ("client_intelligence.commands", "bench_baseline"),
     "eval-transaction-only": ("client_intelligence.commands", "eval_transaction_only"),
+    "measure-demo-notes": ("client_intelligence.commands", "measure_demo_notes"),
 }
 
 # scripts/<file> -> command (the README shows the scripts; they are this CLI underneath).
@@ -60,6 +61,7 @@ SCRIPTS = {
     "measure_redaction.py": "eval-redaction",
     "bench_baseline_fit.py": "bench-baseline",
     "evaluate_transaction_only.py": "eval-transaction-only",
+    "measure_demo_notes.py": "measure-demo-notes",
 }
 
 USAGE = (

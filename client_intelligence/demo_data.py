@@ -1,7 +1,8 @@
 """Deterministic synthetic demo data: advisors' notes and sales for invented clients.
 
-SYNTHETIC. Every client, note and sale is generated here; no real client data is involved.
-Client IDs look like SYN-C0000123 so that nobody mistakes them for real ones.
+SYNTHETIC. Every client, note, name, phone number, address and sale is generated here; no real
+client data is involved. Client IDs look like SYN-C0000123 so that nobody mistakes them for real
+ones.
 
 The generative story (the signal the models can learn, with noise):
 
@@ -13,30 +14,54 @@ The generative story (the signal the models can learn, with noise):
   traits: engaged clients voice purchase intent and next actions; a note before a life event
   names the occasion and the gift; affluent clients mention high budgets and high-end
   products; clients within a few months of churning voice complaints, hesitation, competitors
-  or a relocation. Preferences, constraints (allergies, diets) and lifestyle add colour, and a
-  fifth of the concepts are drawn at random, whatever the traits.
+  or a relocation. Preferences, constraints and lifestyle add colour, and some mentions are
+  drawn whatever the traits.
 - Purchases follow the same traits: a Poisson rate from engagement, amounts from affluence, a
   purchase soon after most intent notes, none after the churn date.
-- The concepts are rendered with the aliases of the lexicon seeds, in the note's language,
-  inside short connective phrases; some notes mix in an English product word; budgets are
-  written as advisors write them ("Budget 3-4K", "€1500", "presupuesto alrededor de 10-20K").
+- The words are advisors' prose (client_intelligence/demo_notes.py, phrase banks written by
+  hand per language in demo_phrases.py), not the lexicon's aliases: many concepts are
+  paraphrased in words the lexicon does not hold, so concept coverage is high but not 100%;
+  notes carry small talk with no concept, typos, abbreviations and English product words;
+  budgets are written as advisors write them ("Budget 3-4K", "€1500", "10-20K").
+- About one note in six holds an invented identifier (a name, a phone number from the ranges
+  reserved for fiction where a country has one, an e-mail at example.com/.org/.net, a street
+  address on a placeholder street) for the redaction to remove.
 - A small share of rows is deliberately broken (empty text, impossible dates, unknown
   language, duplicated IDs, bad amounts) so that the rejected-row models have work to do.
+
+Besides notes.csv, transactions.csv and outcomes.csv the output holds what the notes were meant
+to say, for measuring and never read by the pipeline: planted_concepts.csv (a row per planted
+mention: note, language, role, concept, written with a lexicon "alias" or as a "paraphrase";
+small talk is a row with no concept) and planted_identifiers.csv (the identifiers, in the
+columns of tests/fixtures/pii_corpus/identifiers.csv). Their names do not match the raw loader's
+notes*, transactions*, outcomes* globs.
+
+Why it is fast enough for 1,000,000 clients (about a minute on 2 cores): the per-client and
+per-note draws are NumPy arrays; the text is rendered in fixed chunks of notes, each from its
+own random streams (seed and chunk number), in two forked workers; notes.csv is written by a
+forked process while the other files are. Same seed, byte-identical files.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
+import itertools
+import multiprocessing
 import os
 import random
+import re
 import tempfile
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import TextIO
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pa_csv
+
+from client_intelligence.demo_notes import ROLE_LABELS, NoteWriter, RenderedNotes
 
 LANGUAGES = ("fr", "en", "zh", "ja", "it", "es", "de", "ar", "ru", "ko", "pt", "nl")
 LANGUAGE_WEIGHTS = (0.17, 0.17, 0.13, 0.11, 0.08, 0.08, 0.07, 0.06, 0.05, 0.04, 0.02, 0.02)
@@ -64,233 +89,133 @@ CATEGORIES = (
     "travel",
     "home",
 )
-CJK = {"zh", "ja"}
-
-# Connective phrases per language: an opening, a joiner between concepts, and the budget forms.
-OPENINGS = {
-    "en": [
-        "Client visited the boutique.",
-        "Call with the client.",
-        "Met the client today.",
-        "Client came back to see the new collection.",
-    ],
-    "fr": [
-        "Cliente venue en boutique.",
-        "Appel avec le client.",
-        "Échange ce jour.",
-        "Le client est repassé voir la collection.",
-    ],
-    "it": ["Cliente passata in boutique.", "Telefonata con il cliente.", "Incontro di oggi."],
-    "es": ["Cliente vino a la boutique.", "Llamada con el cliente.", "Visita de hoy."],
-    "de": ["Kundin war in der Boutique.", "Telefonat mit dem Kunden.", "Gespräch heute."],
-    "pt": ["Cliente veio à boutique.", "Chamada com o cliente.", "Encontro de hoje."],
-    "nl": ["Klant kwam langs in de boetiek.", "Telefoongesprek met de klant.", "Gesprek vandaag."],
-    "ru": ["Клиент пришёл в бутик.", "Звонок клиенту.", "Разговор сегодня."],
-    "ar": ["زار العميل البوتيك.", "مكالمة مع العميل.", "لقاء اليوم."],
-    "zh": ["客户今天来店。", "与客户通话。", "今日会面。"],
-    "ja": ["お客様が来店。", "お客様と電話。", "本日ご来店。"],
-    "ko": ["고객 매장 방문.", "고객과 통화.", "오늘 상담."],
-}
-JOINERS = {"zh": "、", "ja": "、", "ar": "، ", "ko": ", "}
-ENDINGS = {"zh": "。", "ja": "。"}
-BUDGET_WORDS = {
-    "en": "Budget",
-    "fr": "Budget",
-    "it": "Budget",
-    "es": "Presupuesto",
-    "de": "Budget",
-    "pt": "Orçamento",
-    "nl": "Budget",
-    "ru": "Бюджет",
-    "ar": "الميزانية",
-    "zh": "预算",
-    "ja": "予算",
-    "ko": "예산",
-}
-AROUND = {
-    "en": "around",
-    "fr": "environ",
-    "it": "circa",
-    "es": "alrededor de",
-    "de": "um",
-    "pt": "cerca de",
-    "nl": "rond",
-    "ru": "около",
-    "ar": "حوالي",
-    "zh": "约",
-    "ja": "約",
-    "ko": "약",
-}
-FLEXIBLE = {
-    "en": "flexible",
-    "fr": "flexible",
-    "it": "flessibile",
-    "es": "flexible",
-    "de": "flexibel",
-    "pt": "flexível",
-    "nl": "flexibel",
-    "ru": "гибкий",
-    "ar": "مرن",
-    "zh": "可调整",
-    "ja": "柔軟",
-    "ko": "유연",
-}
-# concept_id fragments that carry the story; matched against whatever lexicon is installed
-NEGATIVE = (
-    "complain",
-    "disappoint",
-    "hesitat",
-    "competitor",
-    "price_objection",
-    "delay",
-    "quality",
-    "relocat",
-    "moving",
-    "unhappy",
-    "dissatisf",
-)
-POSITIVE_INTENT = ("gift", "ready", "reserv", "looking", "purchase", "buy", "intent", "wish")
-NEXT_ACTIONS = ("call", "appointment", "viewing", "reserve", "follow", "send", "invite")
-HIGH_END = (
-    "watch",
-    "jewel",
-    "trunk",
-    "croco",
-    "exotic",
-    "couture",
-    "diamond",
-    "high_budget",
-    "necklace",
-    "ring",
-    "limited",
-)
+MINUTES = (15, 20, 30, 35, 45, 60)
+CHUNK = 1 << 18  # notes rendered at a time (fixed, so the random streams never depend on it)
+PLANTED_CONCEPTS = "planted_concepts.csv"
+PLANTED_IDENTIFIERS = "planted_identifiers.csv"
 
 
-@dataclass
-class Lexicon:
-    """Aliases per (concept, language) and concept lists for each part of the story."""
-
-    aliases: dict[tuple[str, str], list[str]]
-    by_bucket: dict[str, list[str]]
-    negative: list[str]
-    intent: list[str]
-    next_actions: list[str]
-    high_end: list[str]
-    occasions: list[str]
-    products: list[str]
-    colour: list[str]
-    all_concepts: list[str]
+_WRITER: NoteWriter | None = None
+_CHUNKS: list[tuple[int, int, tuple[np.ndarray, ...]]] = []
 
 
-def _matching(concepts: Sequence[str], fragments: Sequence[str], fallback: list[str]) -> list[str]:
-    found = sorted(c for c in concepts if any(f in c for f in fragments))
-    return found or fallback
+def _render_chunk(index: int) -> tuple[int, RenderedNotes]:
+    """Chunk `index` of the notes, from random streams of its own (seeded by the seed and the
+    chunk), so the result does not depend on which process renders it or in which order."""
+    seed, first, columns = _CHUNKS[index]
+    part = slice(first, first + CHUNK)
+    rng = np.random.default_rng([seed, index])
+    chooser = random.Random(seed * 1_000_003 + index)
+    assert _WRITER is not None
+    return first, _WRITER.render(rng, chooser, *(column[part] for column in columns))
 
 
-def load_lexicon(seeds_dir: Path) -> Lexicon:
-    concepts = pd.read_csv(seeds_dir / "concepts.csv", dtype=str)
+def _render_all(chunks: int) -> list[tuple[int, RenderedNotes]]:
+    """All chunks, in order: in two forked worker processes when there are several chunks
+    and the platform forks (the text is most of the work), else in this process."""
+    workers = min(2, os.cpu_count() or 1, chunks)
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [_render_chunk(index) for index in range(chunks)]
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(_render_chunk, range(chunks)))
+
+
+def _in_background(write: Callable[..., None], *args: object) -> Callable[[], None]:
+    """Run `write(*args)` in a forked process (the notes CSV is the largest file; the other
+    files are written meanwhile); the returned function waits for it and raises if it failed.
+    Where the platform does not fork, writes at once."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        write(*args)
+        return lambda: None
+    process = multiprocessing.get_context("fork").Process(target=write, args=args)
+    process.start()
+
+    def wait() -> None:
+        process.join()
+        if process.exitcode != 0:
+            raise RuntimeError(f"writing {args[-1]} failed (exit code {process.exitcode})")
+
+    return wait
+
+
+def load_aliases(seeds_dir: Path) -> dict[tuple[str, str], list[str]]:
+    """Aliases per (concept, language) from the lexicon seeds."""
     aliases = pd.read_csv(seeds_dir / "concept_aliases.csv", dtype=str)
     by_alias: dict[tuple[str, str], list[str]] = {}
     for concept_id, language, alias in aliases[["concept_id", "language", "alias"]].itertuples(
         index=False
     ):
         by_alias.setdefault((concept_id, language), []).append(alias)
-    by_bucket = {bucket: sorted(rows["concept_id"]) for bucket, rows in concepts.groupby("bucket")}
-    everything = sorted(concepts["concept_id"])
-    sentiment = by_bucket.get("sentiment", everything)
-    return Lexicon(
-        aliases=by_alias,
-        by_bucket=by_bucket,
-        negative=_matching(sentiment + by_bucket.get("lifestyle", []), NEGATIVE, sentiment),
-        intent=_matching(
-            by_bucket.get("intent", everything),
-            POSITIVE_INTENT,
-            by_bucket.get("intent", everything),
-        ),
-        next_actions=_matching(
-            by_bucket.get("next_action", everything),
-            NEXT_ACTIONS,
-            by_bucket.get("next_action", everything),
-        ),
-        high_end=_matching(everything, HIGH_END, by_bucket.get("product", everything)),
-        occasions=by_bucket.get("occasion", everything),
-        products=by_bucket.get("product", everything),
-        colour=by_bucket.get("preference", [])
-        + by_bucket.get("lifestyle", [])
-        + by_bucket.get("constraint", []),
-        all_concepts=everything,
-    )
+    return by_alias
 
 
-def _budget_phrase(rng: random.Random, language: str, amount_eur: float) -> str:
-    """One of the forms advisors write, for an amount near the client's typical basket."""
-    low_k = max(1, int(round(amount_eur / 1000)))
-    high_k = low_k + rng.randint(1, max(1, low_k // 2 + 1))
-    word = BUDGET_WORDS[language]
-    form = rng.randrange(5)
-    if form == 0:
-        return f"{word} {low_k}-{high_k}K"
-    if form == 1:
-        return f"{word} {AROUND[language]} {low_k}K"
-    if form == 2:
-        return f"€{int(round(amount_eur, -2))}"
-    if form == 3:
-        return f"{word} {low_k}-{high_k}K {FLEXIBLE[language]}"
-    return f"{low_k * 5}-{high_k * 5}K" if low_k >= 2 else f"{word} {low_k}K"
-
-
-def _render(
-    rng: random.Random, lexicon: Lexicon, language: str, concepts: list[str], budget: str | None
-) -> str:
-    words = []
-    for concept in concepts:
-        options = lexicon.aliases.get((concept, language)) or lexicon.aliases.get((concept, "en"))
-        if options:
-            words.append(rng.choice(options))
-    if language not in ("en",) and rng.random() < 0.1:
-        english = lexicon.aliases.get((rng.choice(lexicon.products), "en"))
-        if english:
-            words.append(english[0])
-    joiner = JOINERS.get(language, ", ")
-    ending = ENDINGS.get(language, ".")
-    opening = rng.choice(OPENINGS[language])
-    body = joiner.join(words)
-    parts = [opening, body + ending if body else ""]
-    if budget:
-        parts.append(budget + ending)
-    separator = "" if language in CJK else " "
-    return separator.join(part for part in parts if part)
-
-
-def _note_concepts(
-    rng: random.Random,
-    lexicon: Lexicon,
-    intent: bool,
-    negative: bool,
-    affluent: bool,
-    occasion: bool,
-) -> list[str]:
-    """2 to 6 concepts for one note, drawn from the client's situation plus noise."""
-    chosen: list[str] = []
-    if intent:
-        chosen += [rng.choice(lexicon.intent), rng.choice(lexicon.next_actions)]
-    if occasion:
-        chosen.append(rng.choice(lexicon.occasions))
-    if negative:
-        chosen += rng.sample(lexicon.negative, k=min(2, len(lexicon.negative)))
-    chosen.append(rng.choice(lexicon.high_end if affluent else lexicon.products))
-    if lexicon.colour and rng.random() < 0.7:
-        chosen.append(rng.choice(lexicon.colour))
-    while len(chosen) < 2 or rng.random() < 0.2:
-        chosen.append(rng.choice(lexicon.all_concepts))  # noise
-    return list(dict.fromkeys(chosen))[:6]
-
-
-def _atomic_csv(frame: pd.DataFrame, path: Path) -> None:
+def _atomic_write(path: Path, write: Callable[[TextIO], None]) -> None:
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     os.close(handle)
     try:
-        frame.to_csv(temporary, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+        with open(temporary, "w", encoding="utf-8", newline="") as out:
+            write(out)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+QUOTE_NEEDED = re.compile('[,"\n\r]')
+
+
+def _csv_column(values: list[str]) -> list[str]:
+    """Minimal quoting, as Python's csv module writes it: only values holding a delimiter, a
+    quote or a line break are quoted."""
+    if not QUOTE_NEEDED.search("\x00".join(values)):
+        return values
+    return [
+        '"' + value.replace('"', '""') + '"'
+        if "," in value or '"' in value or "\n" in value or "\r" in value
+        else value
+        for value in values
+    ]
+
+
+def _atomic_csv(frame: dict[str, list[str]], path: Path) -> None:
+    """Columns of strings as a CSV with minimal quoting and \\n line ends (the raw exports)."""
+    header = ",".join(_csv_column(list(frame)))
+    columns = [_csv_column(values) for values in frame.values()]
+
+    def write(out: TextIO) -> None:
+        out.write(header + "\n")
+        lines = map(",".join, zip(*columns, strict=True))
+        for block in iter(lambda: list(itertools.islice(lines, 100_000)), []):
+            out.write("\n".join(block) + "\n")
+
+    _atomic_write(path, write)
+
+
+def _ids(prefix: str, count: int, digits: int) -> list[str]:
+    """SYN-N000000001 ...: the prefix and a zero-padded 1-based number."""
+    return list(map(f"{prefix}%0{digits}d".__mod__, range(1, count + 1)))
+
+
+def _encoded(index: np.ndarray, values: Sequence[str] | pa.Array) -> pa.DictionaryArray:
+    """values[index] without copying the strings (Arrow writes the values)."""
+    return pa.DictionaryArray.from_arrays(
+        pa.array(index.astype(np.int32)),
+        values if isinstance(values, pa.Array) else pa.array(list(values), pa.string()),
+    )
+
+
+def _lookup(values: Sequence[str], index: np.ndarray) -> list[str]:
+    return np.array(list(values), dtype=object)[index].tolist()
+
+
+def _atomic_arrow_csv(table: pa.Table, path: Path, quoted: bool = True) -> None:
+    """The side files: large, read only by tests and the measurement, so Arrow's fast writer:
+    every string quoted, or none (for columns that can hold no comma, quote or line break)."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    os.close(handle)
+    try:
+        options = pa_csv.WriteOptions(quoting_style="needed" if quoted else "none")
+        pa_csv.write_csv(table, temporary, options)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -306,10 +231,11 @@ def generate(
     bad_row_rate: float = 0.002,
     seeds_dir: Path | None = None,
 ) -> dict[str, int]:
-    """Write notes.csv, transactions.csv and a README into `output_dir`; return row counts."""
+    """Write notes.csv, transactions.csv, outcomes.csv, the planted_* side files and a README
+    into `output_dir`; return row counts."""
     output_dir = Path(output_dir)
     output_dir.mkdir(parents=True, exist_ok=True)
-    lexicon = load_lexicon(seeds_dir or Path(__file__).resolve().parent.parent / "seeds")
+    aliases = load_aliases(seeds_dir or Path(__file__).resolve().parent.parent / "seeds")
     rng = np.random.default_rng(seed)
     chooser = random.Random(seed)
     period = months * 30
@@ -324,171 +250,246 @@ def generate(
     language = rng.choice(len(LANGUAGES), size=clients, p=LANGUAGE_WEIGHTS)
     basket = np.clip(900 * affluence, 150, 60_000)
     note_counts = 1 + rng.poisson(2.3 * np.sqrt(engagement), clients)
+    last_day = np.minimum(period, churn_day)
 
-    notes: dict[str, list] = {
-        k: []
-        for k in ("ID", "Date", "Duration", "Language", "Length", "Transcription", "client_id")
-    }
-    sales: dict[str, list] = {
-        k: [] for k in ("transaction_id", "client_id", "transaction_date", "amount_eur", "category")
-    }
-
-    def add_sale(client: str, day: int, amount: float) -> None:
-        sales["transaction_id"].append(f"SYN-T{len(sales['transaction_id']) + 1:09d}")
-        sales["client_id"].append(client)
-        sales["transaction_date"].append((start + dt.timedelta(days=int(day))).isoformat())
-        sales["amount_eur"].append(f"{amount:.2f}")
-        sales["category"].append(CATEGORIES[chooser.randrange(len(CATEGORIES))])
-
-    for index in range(clients):
-        client = f"SYN-C{index + 1:07d}"
-        code = LANGUAGES[language[index]]
-        last_day = min(period, int(churn_day[index]))
-        affluent = affluence[index] > 1.4
-        # the client's own buying: a Poisson process until churn
-        yearly_rate = 1.6 * engagement[index]
-        span = max(0, last_day - first_day[index])
-        for day in sorted(
-            chooser.randrange(first_day[index], first_day[index] + span + 1)
-            for _ in range(int(rng.poisson(yearly_rate * span / 365)))
-        ):
-            add_sale(client, day, basket[index] * chooser.lognormvariate(0, 0.5))
-        for _ in range(int(note_counts[index])):
-            note_end = min(period, int(churn_day[index]) + 60)
-            day = chooser.randrange(first_day[index], max(first_day[index] + 1, note_end))
-            days_to_churn = churn_day[index] - day
-            negative = (0 < days_to_churn < 150 and chooser.random() < 0.65) or (
-                chooser.random() < 0.06
-            )
-            days_to_event = event_day[index] - day
-            occasion = 0 < days_to_event < 75 and chooser.random() < 0.8
-            intent = occasion or chooser.random() < 0.12 + 0.12 * min(engagement[index], 2)
-            budget = (
-                _budget_phrase(chooser, code, basket[index] * chooser.uniform(0.7, 1.5))
-                if chooser.random() < 0.35
-                else None
-            )
-            text = _render(
-                chooser,
-                lexicon,
-                code,
-                _note_concepts(chooser, lexicon, intent, negative, affluent, occasion),
-                budget,
-            )
-            notes["ID"].append(f"SYN-N{len(notes['ID']) + 1:09d}")
-            notes["Date"].append(_format_date(chooser, start + dt.timedelta(days=day)))
-            minutes = chooser.choice((15, 20, 30, 35, 45, 60))
-            notes["Duration"].append(f"{minutes} min" if chooser.random() < 0.6 else str(minutes))
-            notes["Language"].append(
-                LANGUAGE_NAMES[code] if chooser.random() < 0.15 else code.upper()
-            )
-            notes["Length"].append(
-                "short" if len(text) < 80 else "medium" if len(text) < 160 else "long"
-            )
-            notes["Transcription"].append(text)
-            notes["client_id"].append(client)
-            # intent before an event or stated at a visit often turns into a purchase
-            if intent and not negative and day < last_day and chooser.random() < 0.55:
-                purchase_day = day + chooser.randrange(1, 75)
-                if purchase_day < min(last_day, period):
-                    add_sale(client, purchase_day, basket[index] * chooser.uniform(0.8, 1.6))
-
-    note_frame = pd.DataFrame(notes)
-    sale_frame = pd.DataFrame(sales)
-    _break_rows(note_frame, sale_frame, bad_row_rate, chooser)
-    outcome_frame = _crm_outcomes(
-        random.Random(seed + 1), start, period, churn_day, first_day, basket, bad_row_rate
+    # the notes: one row per note, the story's flags drawn for all notes at once
+    owner = np.repeat(np.arange(clients), note_counts)
+    count = len(owner)
+    note_start = first_day[owner]
+    note_end = np.minimum(period, churn_day + 60)[owner]
+    day = note_start + (rng.random(count) * np.maximum(1, note_end - note_start)).astype(np.int64)
+    days_to_churn = churn_day[owner] - day
+    negative = ((days_to_churn > 0) & (days_to_churn < 150) & (rng.random(count) < 0.65)) | (
+        rng.random(count) < 0.06
     )
-    _atomic_csv(note_frame, output_dir / "notes.csv")
-    _atomic_csv(sale_frame, output_dir / "transactions.csv")
-    _atomic_csv(outcome_frame, output_dir / "outcomes.csv")
+    days_to_event = event_day[owner] - day
+    occasion = (days_to_event > 0) & (days_to_event < 75) & (rng.random(count) < 0.8)
+    intent = occasion | (rng.random(count) < 0.12 + 0.12 * np.minimum(engagement[owner], 2))
+    affluent = affluence[owner] > 1.4
+    has_budget = rng.random(count) < 0.35
+    budget_scale = rng.uniform(0.7, 1.5, count)
+    minutes = rng.integers(0, len(MINUTES), count)
+    with_unit = rng.random(count) < 0.6
+    spelled_language = rng.random(count) < 0.15
+    day_first = rng.random(count) < 0.1
+    # intent before an event or stated at a visit often turns into a purchase
+    purchase_day = day + rng.integers(1, 75, count)
+    buys = (
+        intent
+        & ~negative
+        & (day < last_day[owner])
+        & (rng.random(count) < 0.55)
+        & (purchase_day < last_day[owner])
+    )
+
+    global _WRITER, _CHUNKS  # read by _render_chunk in forked workers
+    _WRITER = NoteWriter(aliases, LANGUAGES)
+    note_language = language[owner]
+    budget_eur = np.where(has_budget, basket[owner] * budget_scale, np.nan)
+    _CHUNKS = [
+        (seed, first, (note_language, intent, occasion, negative, affluent, budget_eur))
+        for first in range(0, count, CHUNK)
+    ]
+    texts: list[str] = []
+    mentions: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    identifiers: list[tuple[int, str, str]] = []
+    for first, chunk in _render_all(len(_CHUNKS)):
+        texts += chunk.texts
+        mentions.append((chunk.mention_note + first, chunk.mention_role, chunk.mention_row))
+        identifiers += [(first + index, kind, value) for index, kind, value in chunk.identifiers]
+    writer, _WRITER, _CHUNKS = _WRITER, None, []
+    note_ids = _ids("SYN-N", count, 9)
+    client_ids = np.array(_ids("SYN-C", clients, 7), dtype=object)
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=count)
+    durations = [f"{m} min" for m in MINUTES] + [str(m) for m in MINUTES]
+    language_column = [code.upper() for code in LANGUAGES] + [LANGUAGE_NAMES[c] for c in LANGUAGES]
+    notes = {
+        "ID": note_ids,
+        "Date": _dates(start, day, day_first),
+        "Duration": _lookup(durations, np.where(with_unit, minutes, minutes + len(MINUTES))),
+        "Language": _lookup(
+            language_column, note_language + len(LANGUAGES) * spelled_language.astype(np.int64)
+        ),
+        "Length": _lookup(
+            ["short", "medium", "long"], (lengths >= 80).astype(np.int64) + (lengths >= 160)
+        ),
+        "Transcription": texts,
+        "client_id": client_ids[owner].tolist(),
+    }
+
+    # the sales: the client's own buying (a Poisson process until churn) and the purchases
+    # that follow intent notes, in client and date order
+    span = np.maximum(0, last_day - first_day)
+    own_counts = rng.poisson(1.6 * engagement * span / 365)
+    own_owner = np.repeat(np.arange(clients), own_counts)
+    own_day = first_day[own_owner] + (rng.random(len(own_owner)) * (span[own_owner] + 1)).astype(
+        np.int64
+    )
+    own_amount = basket[own_owner] * rng.lognormal(0.0, 0.5, len(own_owner))
+    intent_owner = owner[buys]
+    intent_amount = basket[intent_owner] * rng.uniform(0.8, 1.6, len(intent_owner))
+    sale_owner = np.concatenate([own_owner, intent_owner])
+    sale_day = np.concatenate([own_day, purchase_day[buys]])
+    sale_amount = np.concatenate([own_amount, intent_amount])
+    order = np.lexsort((sale_day, sale_owner))
+    sale_owner, sale_day, sale_amount = sale_owner[order], sale_day[order], sale_amount[order]
+    sales_count = len(sale_owner)
+    cents = np.round(sale_amount * 100).astype(np.int64)
+    sales = {
+        "transaction_id": _ids("SYN-T", sales_count, 9),
+        "client_id": client_ids[sale_owner].tolist(),
+        "transaction_date": _dates(start, sale_day, np.zeros(sales_count, dtype=bool)),
+        "amount_eur": list(map("%.2f".__mod__, (cents / 100).tolist())),
+        "category": _lookup(CATEGORIES, rng.integers(0, len(CATEGORIES), sales_count)),
+    }
+
+    notes, sales = _break_rows(notes, sales, bad_row_rate, chooser)
+    outcomes = _crm_outcomes(seed, start, period, churn_day, first_day, basket, bad_row_rate)
+    notes_writer = _in_background(_atomic_csv, notes, output_dir / "notes.csv")
+    _atomic_csv(sales, output_dir / "transactions.csv")
+    _atomic_csv(outcomes, output_dir / "outcomes.csv")
+    note_id_array = pa.array(note_ids, pa.string())
+    mention_note = np.concatenate([m[0] for m in mentions])
+    mention_row = np.concatenate([m[2] for m in mentions])
+    _atomic_arrow_csv(
+        pa.table(
+            {
+                "note_id": _encoded(mention_note, note_id_array),
+                "language": _encoded(note_language[mention_note], LANGUAGES),
+                "role": _encoded(np.concatenate([m[1] for m in mentions]), ROLE_LABELS),
+                "concept_id": _encoded(mention_row, writer.concepts),
+                "written": _encoded(mention_row, writer.written),
+            }
+        ),
+        output_dir / PLANTED_CONCEPTS,
+        quoted=False,  # note IDs, language codes, roles, concept IDs: no delimiter in any
+    )
+    where = np.array([row[0] for row in identifiers], dtype=np.int64)
+    _atomic_arrow_csv(
+        pa.table(
+            {
+                "note_id": _encoded(where, note_id_array),
+                "language": _encoded(note_language[where], LANGUAGES),
+                "identifier_type": pa.array([row[1] for row in identifiers], pa.string()),
+                "value": pa.array([row[2] for row in identifiers], pa.string()),
+            }
+        ),
+        output_dir / PLANTED_IDENTIFIERS,
+    )
+    notes_writer()
     (output_dir / "README.md").write_text(
-        "# Demo data (SYNTHETIC)\n\nGenerated by `scripts/generate_demo_data.py` "
-        f"(clients={clients}, seed={seed}). Every client, note and sale is invented: no real "
-        "client data. Regenerate with `python scripts/generate_demo_data.py --clients N`.\n",
-        encoding="utf-8",
+        README.format(clients=clients, seed=seed), encoding="utf-8"
     )
     return {
         "clients": clients,
-        "notes": len(note_frame),
-        "transactions": len(sale_frame),
-        "outcomes": len(outcome_frame),
+        "notes": count,
+        "transactions": sales_count,
+        "outcomes": len(outcomes["client_id"]),
     }
 
 
+README = """# Demo data (SYNTHETIC)
+
+Generated by `scripts/generate_demo_data.py` (clients={clients}, seed={seed}). Every client, note,
+name, phone number, e-mail, address and sale is invented: no real client data. Regenerate with
+`python scripts/generate_demo_data.py --clients N`.
+
+- `notes.csv`, `transactions.csv`, `outcomes.csv`: the raw exports the pipeline reads.
+- `planted_concepts.csv`: per note, the concepts the generator meant it to say, written with a
+  lexicon alias (`aliased_concepts`) or paraphrased in words the lexicon may not hold
+  (`paraphrased_concepts`), and whether it holds small talk. For measuring coverage
+  (`python scripts/measure_demo_notes.py`); the pipeline never reads it.
+- `planted_identifiers.csv`: the invented identifiers written into notes (names, phone numbers
+  from ranges reserved for fiction where they exist, e-mails at example.com/.org/.net, street
+  addresses on placeholder streets), for checking that none survives redaction.
+"""
+
+
+def _dates(start: dt.date, day: np.ndarray, day_first: np.ndarray) -> pa.Array:
+    """ISO dates, and dd/mm/yyyy where `day_first` (as some exports write them): looked up in
+    the few hundred days of the period rather than formatted row by row."""
+    days = [start + dt.timedelta(days=offset) for offset in range(int(day.max(initial=0)) + 1)]
+    table = [d.isoformat() for d in days] + [d.strftime("%d/%m/%Y") for d in days]
+    return _lookup(table, day + len(days) * day_first.astype(np.int64))
+
+
 def _crm_outcomes(
-    chooser: random.Random,
+    seed: int,
     start: dt.date,
     period: int,
     churn_day: np.ndarray,
     first_day: np.ndarray,
     basket: np.ndarray,
     bad_row_rate: float,
-) -> pd.DataFrame:
+) -> dict[str, list[str]]:
     """What CRM recorded beyond the sales export, from the same latent story.
 
     Some churned clients tell their advisor they are leaving (churned = 1, weeks after they
     stopped buying); some active clients buy in a partner store the sales export does not cover
-    (purchased = 1 with its revenue). Its own random stream, so notes and sales do not change.
+    (purchased = 1 with its revenue). Its own random streams (seed + 1), so notes and sales do
+    not change with it.
     """
-    rows: list[dict[str, str]] = []
-    for index in range(len(churn_day)):
-        client = f"SYN-C{index + 1:07d}"
-        observed_churn = churn_day[index] + chooser.randrange(20, 90)
-        if observed_churn < period and chooser.random() < 0.4:
-            rows.append(_outcome_row(client, start, observed_churn, churned="1"))
-        active_until = min(period, int(churn_day[index]))
-        if active_until > first_day[index] and chooser.random() < 0.15:
-            day = chooser.randrange(int(first_day[index]), active_until)
-            revenue = f"{basket[index] * chooser.uniform(0.5, 1.2):.2f}"
-            rows.append(_outcome_row(client, start, day, purchased="1", revenue_eur=revenue))
-    frame = pd.DataFrame(rows, columns=["client_id", "observed_at", *OUTCOME_VALUES])
+    rng = np.random.default_rng(seed + 1)
+    clients = len(churn_day)
+    observed_churn = churn_day + rng.integers(20, 90, clients)
+    told = (observed_churn < period) & (rng.random(clients) < 0.4)
+    active_until = np.minimum(period, churn_day)
+    partner = (active_until > first_day) & (rng.random(clients) < 0.15)
+    partner_day = first_day + (
+        rng.random(clients) * np.maximum(1, active_until - first_day)
+    ).astype(np.int64)
+    revenue = basket * rng.uniform(0.5, 1.2, clients)
+    churned, bought = np.flatnonzero(told), np.flatnonzero(partner)
+    client = np.concatenate([churned, bought])
+    is_purchase = np.concatenate([np.zeros(len(churned), bool), np.ones(len(bought), bool)])
+    order = np.lexsort((is_purchase, client))
+    client, is_purchase = client[order], is_purchase[order]
+    day = np.where(is_purchase, partner_day[client], observed_churn[client])
+    frame = {
+        "client_id": [f"SYN-C{index + 1:07d}" for index in client.tolist()],
+        "observed_at": _dates(start, day, np.zeros(len(day), dtype=bool)),
+        "purchased": np.where(is_purchase, "1", "").astype(object).tolist(),
+        "churned": np.where(is_purchase, "", "1").astype(object).tolist(),
+        "revenue_eur": [
+            f"{amount:.2f}" if purchase else ""
+            for amount, purchase in zip(revenue[client].tolist(), is_purchase.tolist(), strict=True)
+        ],
+    }
     damage = [("purchased", "maybe"), ("observed_at", "2025-02-30"), ("revenue_eur", "-10")]
-    broken = chooser.sample(range(len(frame)), int(len(frame) * bad_row_rate))
+    chooser = random.Random(seed + 1)
+    broken = chooser.sample(range(len(client)), int(len(client) * bad_row_rate))
     for position, row in enumerate(broken):
         column, value = damage[position % len(damage)]
-        frame.loc[row, column] = value
+        frame[column][row] = value
     return frame
 
 
-OUTCOME_VALUES = ("purchased", "churned", "revenue_eur")
-
-
-def _outcome_row(client: str, start: dt.date, day: int, **values: str) -> dict[str, str]:
-    row = {"client_id": client, "observed_at": (start + dt.timedelta(days=int(day))).isoformat()}
-    return row | {name: values.get(name, "") for name in OUTCOME_VALUES}
-
-
-def _format_date(chooser: random.Random, day: dt.date) -> str:
-    return day.strftime("%d/%m/%Y") if chooser.random() < 0.1 else day.isoformat()
-
-
 def _break_rows(
-    notes: pd.DataFrame, sales: pd.DataFrame, rate: float, chooser: random.Random
-) -> None:
+    notes: dict[str, list[str]], sales: dict[str, list[str]], rate: float, chooser: random.Random
+) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """Deliberately broken rows, cycling through the kinds of damage real exports show."""
-    for position, row in enumerate(chooser.sample(range(len(notes)), int(len(notes) * rate))):
+    count = len(notes["ID"])
+    for position, row in enumerate(chooser.sample(range(count), int(count * rate))):
         kind = position % 4
         if kind == 0:
-            notes.loc[row, "Transcription"] = ""
+            notes["Transcription"][row] = ""
         elif kind == 1:
-            notes.loc[row, "Date"] = chooser.choice(("31/02/2025", "unknown"))
+            notes["Date"][row] = chooser.choice(("31/02/2025", "unknown"))
         elif kind == 2:
-            notes.loc[row, "Language"] = "XX"
+            notes["Language"][row] = "XX"
         elif row > 0:
-            notes.loc[row, "ID"] = notes.loc[row - 1, "ID"]
-    if sales.empty:
-        return
-    for position, row in enumerate(chooser.sample(range(len(sales)), int(len(sales) * rate))):
-        kind = position % 4
+            notes["ID"][row] = notes["ID"][row - 1]
+    count = len(sales["transaction_id"])
+    for position, row in enumerate(chooser.sample(range(count), int(count * rate))):
         column, value = [
             ("amount_eur", "n/a"),
             ("client_id", ""),
             ("transaction_date", "2025-13-45"),
             ("transaction_id", None),
-        ][kind]
+        ][position % 4]
         if value is None:
             if row > 0:
-                sales.loc[row, "transaction_id"] = sales.loc[row - 1, "transaction_id"]
+                sales[column][row] = sales[column][row - 1]
         else:
-            sales.loc[row, column] = value
+            sales[column][row] = value
+    return notes, sales

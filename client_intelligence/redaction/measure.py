@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from client_intelligence.demo_data import generate
+from client_intelligence.demo_data import PLANTED_IDENTIFIERS, generate
 from client_intelligence.project import project_root, run_dbt
 from client_intelligence.redaction.evaluation import (
     RecallReport,
@@ -90,7 +90,9 @@ def measure_demo(workdir: Path, clients: int) -> OverRedaction:
     generate(raw, clients=clients, seed=7)
     select = ["+note_concepts"]
     on, off = build(workdir / "on", raw, True, select), build(workdir / "off", raw, False, select)
-    return over_redaction(on, off, set(note_texts(off)))
+    # the demo plants invented identifiers in some notes: over-redaction is measured on the rest
+    planted = {identifier.note_id for identifier in load_identifiers(raw / PLANTED_IDENTIFIERS)}
+    return over_redaction(on, off, set(note_texts(off)) - planted)
 
 
 def run(workdir: Path, demo_clients: int) -> None:
@@ -101,4 +103,5 @@ def run(workdir: Path, demo_clients: int) -> None:
     for leak in report.leaked:
         print(f"  leaked: {leak.note_id} {leak.identifier_type} ({len(leak.value)} chars)")
     print(clean.line("notes with no personal data"))
-    print(measure_demo(workdir / "demo", demo_clients).line(f"demo notes ({demo_clients} clients)"))
+    label = f"demo notes without planted identifiers ({demo_clients} clients)"
+    print(measure_demo(workdir / "demo", demo_clients).line(label))
