@@ -1,10 +1,11 @@
 """The few features that pushed a client's score most, in words an advisor reads at a glance.
 
-E.g. "+2 complaint mentions in the last 90 days, -210 days since the last purchase, +4,200 EUR
+E.g. "+2 complaint mentions in the last 90 days; -210 days since the last purchase; +4,200 EUR
 spent in the last 365 days": the sign is the direction the feature pushes the score (+ towards a
 purchase in `top_drivers`, towards churn in `churn_drivers`), then the client's own value and
-what it counts. The pushes come from the predictor that produced the score
-(client_intelligence.contributions); this module only picks the strongest and phrases them.
+what it counts; drivers are separated by "; " (a phrase may hold a comma). The pushes come from
+the predictor that produced the score (client_intelligence.contributions); this module only
+picks the strongest and phrases them.
 
 Phrases come from a small table of feature families (mentions per concept bucket and their
 `recent_` forms, days since something, euros, purchase counts, budgets, the BG/NBD features),
@@ -39,6 +40,7 @@ from client_intelligence.purchase_history import (
 )
 
 DRIVER_COUNT = 3
+SEPARATOR = "; "
 DEFAULT_RECENT_WINDOW_DAYS = 90  # dbt var recent_window_days
 DEFAULT_HORIZONS = {"purchase": 90, "churn": 180, "clv": 365}
 BASELINE_TEXT = "purchase history (BG/NBD)"
@@ -343,7 +345,7 @@ def driver_texts(
     phrasebook: Phrasebook,
     target: str,
 ) -> pa.Array:
-    """ "+v phrase, -v phrase, ..." per row from the strongest drivers (strongest's output)."""
+    """ "+v phrase; -v phrase; ..." per row from the strongest drivers (strongest's output)."""
     rows, slots = top.shape
     texts = _Texts()
     slot_codes = []
@@ -369,7 +371,7 @@ def driver_texts(
     parts[0] = pc.fill_null(parts[0], "")
     if len(parts) == 1:
         return parts[0]
-    return pc.binary_join_element_wise(*parts, ", ", null_handling="skip")
+    return pc.binary_join_element_wise(*parts, SEPARATOR, null_handling="skip")
 
 
 def _phrase_rows(

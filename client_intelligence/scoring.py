@@ -84,7 +84,7 @@ def model_features(profiles: pa.Table, artifact: LoadedArtifact) -> pd.DataFrame
 
 def top_drivers(artifact: LoadedArtifact, features: pd.DataFrame) -> pa.Array:
     """What pushed each client's purchase score most, from the purchase predictor itself, e.g.
-    "+2 intent mentions in the last 90 days, -210 days since the last purchase" (drivers)."""
+    "+2 intent mentions in the last 90 days; -210 days since the last purchase" (drivers)."""
     return score_drivers(
         artifact.estimators["purchase"], features, "purchase", _phrasebook(artifact)
     )
@@ -172,7 +172,7 @@ def score_profiles(
         "risk_segment": segment_cutoffs["risk"].assign(churn),
         "purchase_percentile": np.round(percentile, 2),
         "top_drivers": top_drivers(artifact, features) if count else pa.array([], pa.string()),
-        "churn_drivers": churn_drivers(artifact, features, np.isnan(churn))
+        "churn_drivers": churn_drivers(artifact, features, pd.isna(churn))
         if count
         else pa.array([], pa.string()),
         "model_tier": np.full(count, artifact.tier, dtype=object),

@@ -210,7 +210,7 @@ def test_texts_carry_the_direction_and_the_clients_value(data):
         }
     )
     (text,) = score_drivers(pipeline, client, "purchase", PHRASEBOOK).to_pylist()
-    parts = text.split(", ")
+    parts = text.split("; ")
     assert len(parts) == 3
     assert "+2 complaint mentions in the last 90 days" in parts
     assert "-5 days since the last purchase" in parts  # more recent than typical: down
