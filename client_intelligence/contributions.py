@@ -58,6 +58,10 @@ BINCOUNT_ROWS = 8_192
 MISSING_INDICATOR_PREFIX = "missingindicator_"
 
 
+class UnsupportedPredictorError(TypeError):
+    """A predictor this module cannot take apart (its drivers are left empty, not guessed)."""
+
+
 def column_features(preprocess) -> list[str]:
     """The original feature each output column of a fitted ColumnTransformer comes from: a
     scaled number and its missing-value indicator map to the number, a one-hot column to its
@@ -244,6 +248,8 @@ def forest_of(model, credited: np.ndarray) -> _Forest:
     cached = _FORESTS.get(key)
     if cached is not None and cached[0] is model:
         return cached[1]
+    if any(len(predictors) != 1 for predictors in model._predictors):
+        raise UnsupportedPredictorError("drivers explain binary classifiers and regressors")
     trees = tuple(_Tree.of(predictors[0], credited) for predictors in model._predictors)
     known, mapping = model._bin_mapper.make_known_categories_bitsets()
     start = float(np.ravel(model._baseline_prediction)[0])
@@ -338,7 +344,7 @@ def members_of(model) -> list[Member]:
             if weight:
                 members.extend(Member(m.estimator, m.weight * weight) for m in members_of(fitted))
         return members
-    raise TypeError(f"no driver decomposition for {type(model).__name__}")
+    raise UnsupportedPredictorError(f"no driver decomposition for {type(model).__name__}")
 
 
 def member_contributions(
@@ -371,7 +377,7 @@ def pipeline_contributions(
     member that is a per-row scale, so the order of the drivers is the log-odds order."""
     preprocess, model = pipeline[:-1], pipeline[-1]
     if len(preprocess) != 1 or not hasattr(preprocess[0], "transformers_"):
-        raise TypeError("drivers need a Pipeline(ColumnTransformer, model)")
+        raise UnsupportedPredictorError("drivers need a Pipeline(ColumnTransformer, model)")
     feature_map = FeatureMap.of(preprocess[0], list(features.columns))
     members = members_of(model)
     parts = []
@@ -412,27 +418,22 @@ def baseline_reference(pipeline, column: str, fallback: np.ndarray) -> float:
 
 def explain(estimator, features: pd.DataFrame) -> Explained | None:
     """Probability-scale contributions of the predictor that produced a score (model, blend),
-    or None for a predictor without features of its own (BG/NBD alone) or an unknown one."""
+    or None for BG/NBD alone (no features of its own). UnsupportedPredictorError for a
+    predictor of another shape."""
     candidate = unwrap(estimator)
     if isinstance(candidate, BaselinePredictor):
         return None
     if isinstance(candidate, BlendedPredictor):
         model = unwrap(candidate.model)
         if not isinstance(model, Pipeline):
-            return None
-        try:
-            feature_map, values = pipeline_contributions(model, features, candidate.weight)
-        except TypeError:
-            return None
+            raise UnsupportedPredictorError(f"a blend of {type(model).__name__}")
+        feature_map, values = pipeline_contributions(model, features, candidate.weight)
         baseline = candidate.baseline.prediction(features)
         column = BASELINE_PREDICTION[candidate.baseline.target]
         reference = baseline_reference(model, column, baseline)
         pushed = ((1 - candidate.weight) * (baseline - reference)).astype(np.float32)
         return Explained((*feature_map.names, BASELINE_DRIVER), np.column_stack([values, pushed]))
     if not isinstance(candidate, Pipeline):
-        return None
-    try:
-        feature_map, values = pipeline_contributions(candidate, features)
-    except TypeError:
-        return None
+        raise UnsupportedPredictorError(f"no driver decomposition for {type(candidate).__name__}")
+    feature_map, values = pipeline_contributions(candidate, features)
     return Explained(feature_map.names, values)

@@ -29,7 +29,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from client_intelligence.contributions import BASELINE_DRIVER, explain
+from client_intelligence.contributions import BASELINE_DRIVER, UnsupportedPredictorError, explain
 from client_intelligence.purchase_history import (
     AVERAGE_SPEND,
     BASELINE_CLV,
@@ -469,17 +469,24 @@ def score_drivers(
 ) -> pa.Array:
     """The drivers of one target's score for every row, from the predictor that produced it.
 
-    `null_rows` (a boolean mask) marks rows whose score is null: their drivers are null too.
+    `null_rows` (a boolean mask) marks rows whose score is null: their drivers are null too. A
+    predictor of a shape contributions cannot take apart gets empty drivers, never another
+    predictor's.
     """
-    phrasebook = phrasebook or Phrasebook()
-    explained = explain(estimator, features)
-    if explained is None:
-        result = baseline_texts(features, phrasebook, target)
-    else:
-        top, pushed = strongest(explained.values)
-        result = driver_texts(explained.names, top, pushed, features, phrasebook, target)
+    result = _texts(estimator, features, target, phrasebook or Phrasebook())
     if null_rows is not None and np.any(null_rows):
         result = pc.if_else(
             pa.array(np.asarray(null_rows, dtype=bool)), pa.scalar(None, pa.string()), result
         )
     return result
+
+
+def _texts(estimator, features: pd.DataFrame, target: str, phrasebook: Phrasebook) -> pa.Array:
+    try:
+        explained = explain(estimator, features)
+    except UnsupportedPredictorError:
+        return pa.array([""] * len(features), type=pa.string())
+    if explained is None:
+        return baseline_texts(features, phrasebook, target)
+    top, pushed = strongest(explained.values)
+    return driver_texts(explained.names, top, pushed, features, phrasebook, target)

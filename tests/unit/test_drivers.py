@@ -356,3 +356,11 @@ def test_tree_contributions_credit_the_feature_each_split_is_on():
         np.testing.assert_allclose(
             contributions[row], _saabas_by_hand(model, values[row], 3), atol=1e-12
         )
+
+
+def test_a_predictor_of_another_shape_gets_empty_drivers_not_a_guess(data):
+    from sklearn.dummy import DummyClassifier
+
+    dummy = DummyClassifier().fit(data[FEATURES], labels(data)[0])
+    texts = score_drivers(dummy, data[FEATURES].assign(**{P_ALIVE: 0.5}), "purchase", PHRASEBOOK)
+    assert set(texts.to_pylist()) == {""}
