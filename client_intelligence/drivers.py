@@ -76,15 +76,20 @@ LANGUAGE_NAMES = {
 @dataclass(frozen=True)
 class Phrase:
     """How one feature reads: `template` holds {v} (the shown value) and {s} (plural "s");
-    `missing` is the text for a client without a value."""
+    `missing` is the text for a client without a value, `zero` for a count or a sum of 0 ("no
+    complaint mentions ...", which reads better than "-0 complaint mentions ..."; by default
+    the template with "no")."""
 
     template: str
     unit: str
     missing: str
+    zero: str | None = None
 
     def render(self, value: float) -> str:
         if value is None or (isinstance(value, float) and math.isnan(value)):
             return self.missing
+        if value == 0 and self.unit in (COUNT, EUR):
+            return self.zero or self.template.format(v="no", s="s")
         return self.template.format(v=format_value(self.unit, value), s="" if value == 1 else "s")
 
 
@@ -191,10 +196,13 @@ class Phrasebook:
             "budget_max_eur": Phrase("{v} EUR budget (high end)", EUR, "no budget stated"),
             "purchase_count": Phrase("{v} purchase{s}", COUNT, no_purchase),
             "recent_purchase_count": Phrase(f"{{v}} purchase{{s}} {recent}", COUNT, no_purchase),
-            "monetary_total_eur": Phrase("{v} EUR spent in all", EUR, no_purchase),
+            "monetary_total_eur": Phrase("{v} EUR spent in all", EUR, no_purchase, "nothing spent"),
             "monetary_avg_eur": Phrase("{v} EUR per purchase on average", EUR, no_purchase),
             "spend_last_365d_eur": Phrase(
-                "{v} EUR spent in the last 365 days", EUR, "nothing spent in the last 365 days"
+                "{v} EUR spent in the last 365 days",
+                EUR,
+                "nothing spent in the last 365 days",
+                "nothing spent in the last 365 days",
             ),
             "recency_days": Phrase("{v} day{s} since the last purchase", DAYS, no_purchase),
             "repeat_purchase_days": Phrase(
@@ -219,7 +227,7 @@ class Phrasebook:
                 "no spend in the last 365 days",
             ),
             "spend_share_last_90d": Phrase(
-                "{v} of the last 365 days' spend in the last 90",
+                "{v} of the last 365 days' spend made in the last 90 days",
                 PERCENT,
                 "no spend in the last 365 days",
             ),

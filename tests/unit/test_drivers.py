@@ -264,6 +264,9 @@ def test_the_baseline_alone_reads_as_the_purchase_history():
     ("feature", "value", "text"),
     [
         ("complaint_mentions", 1, "1 complaint mention in all notes"),
+        ("complaint_mentions", 0, "no complaint mentions in all notes"),
+        ("spend_last_365d_eur", 0, "nothing spent in the last 365 days"),
+        ("purchase_count", 0, "no purchases"),
         ("recent_praise_mentions", 3, "3 praise mentions in the last 90 days"),
         ("recent_hesitation_mentions", 2, "2 hesitation mentions in the last 90 days"),
         ("recent_next_action_mentions", 2, "2 next action mentions in the last 90 days"),
