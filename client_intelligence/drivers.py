@@ -356,6 +356,7 @@ def driver_texts(
     """ "+v phrase; -v phrase; ..." per row from the strongest drivers (strongest's output)."""
     rows, slots = top.shape
     texts = _Texts()
+    columns = _Columns(features)
     slot_codes = []
     for slot in range(slots):
         codes = np.full(rows, -1, dtype=np.int64)
@@ -368,7 +369,7 @@ def driver_texts(
             end = starts[index + 1] if index + 1 < len(starts) else rows
             where = order[start:end]
             codes[where] = _phrase_rows(
-                names[group], where, negative[where], features, phrasebook, target, texts
+                names[group], where, negative[where], columns, phrasebook, target, texts
             )
         slot_codes.append(codes)
     dictionary = pa.array(texts.texts, type=pa.string())
@@ -382,11 +383,33 @@ def driver_texts(
     return pc.binary_join_element_wise(*parts, SEPARATOR, null_handling="skip")
 
 
+class _Columns:
+    """The feature columns as NumPy arrays, each converted once for all driver slots."""
+
+    def __init__(self, features: pd.DataFrame) -> None:
+        self.features = features
+        self.arrays: dict[str, np.ndarray] = {}
+
+    def is_numeric(self, name: str) -> bool:
+        column = self.features[name]
+        return pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column)
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        if name not in self.arrays:
+            column = self.features[name]
+            self.arrays[name] = (
+                column.to_numpy(dtype=np.float64, na_value=np.nan)
+                if self.is_numeric(name)
+                else column.to_numpy()
+            )
+        return self.arrays[name]
+
+
 def _phrase_rows(
     name: str,
     rows: np.ndarray,
     negative: np.ndarray,
-    features: pd.DataFrame,
+    columns: _Columns,
     phrasebook: Phrasebook,
     target: str,
     texts: _Texts,
@@ -394,7 +417,7 @@ def _phrase_rows(
     """Text indices of `rows` driven by one feature: each distinct (direction, value) once."""
     sign = negative.astype(np.int64)
     if name == BASELINE_DRIVER:
-        alive, expected = _baseline_values(features, target, rows)
+        alive, expected = _baseline_values(columns.features, target, rows)
         key = (alive + 1) * 1_000_000 + (expected + 1)
 
         def phrase(code: int) -> str:
@@ -405,9 +428,8 @@ def _phrase_rows(
             )
 
         return texts.add(key * 2 + sign, phrase)
-    column = features[name]
-    if not pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
-        codes, categories = pd.factorize(column.to_numpy()[rows], use_na_sentinel=True)
+    if not columns.is_numeric(name):
+        codes, categories = pd.factorize(columns[name][rows], use_na_sentinel=True)
         categories = list(categories)
 
         def phrase(code: int) -> str:
@@ -417,7 +439,7 @@ def _phrase_rows(
 
         return texts.add((codes.astype(np.int64) + 1) * 2 + sign, phrase)
     spec = phrasebook.phrase(name)
-    shown = display_value(spec.unit, column.to_numpy(dtype=np.float64, na_value=np.nan)[rows])
+    shown = display_value(spec.unit, columns[name][rows])
     codes, values = pd.factorize(shown, use_na_sentinel=True)
     values = np.asarray(values, dtype=np.float64)
 
