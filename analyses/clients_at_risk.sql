@@ -7,7 +7,7 @@ select
     predicted_clv,
     value_segment,
     risk_segment,
-    top_drivers,
+    churn_drivers,
     round(sum(predicted_clv) over (), 2) as total_value_at_risk_eur
 from {{ ref('client_profiles_with_predictions') }}
 where risk_segment in ('At Risk', 'Critical')

@@ -183,7 +183,11 @@ def benchmark(argv: list[str] | None = None) -> int:
 def bench_scoring(argv: list[str] | None = None) -> int:
     """Print the scoring throughput (no dbt start-up) and the CSV scorer's rows per second.
     Needs a built warehouse and a trained model (`make run`)."""
-    from client_intelligence.scoring_benchmark import csv_throughput, scoring_throughput
+    from client_intelligence.scoring_benchmark import (
+        csv_throughput,
+        drivers_cost,
+        scoring_throughput,
+    )
 
     parser = argparse.ArgumentParser(
         prog="client-intelligence bench-scoring", description=bench_scoring.__doc__
@@ -191,9 +195,14 @@ def bench_scoring(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=1_000_000)
     parser.add_argument("--csv-rows", type=int, default=100_000)
     parser.add_argument("--model-dir", default=None)
+    parser.add_argument(
+        "--drivers", action="store_true", help="also time the driver columns on their own"
+    )
     args = parser.parse_args(argv)
     throughput = scoring_throughput(duckdb_path(), args.clients, args.model_dir)
     print("predictions step:", json.dumps(throughput))
+    if args.drivers:
+        print("drivers:", json.dumps(drivers_cost(duckdb_path(), args.clients, args.model_dir)))
     if args.csv_rows:
         with tempfile.TemporaryDirectory() as workdir:
             result = csv_throughput(Path(workdir), args.csv_rows, args.model_dir)

@@ -28,8 +28,8 @@ from client_intelligence.concept_features import (
     add_concept_features,
     counts_array,
 )
+from client_intelligence.drivers import Phrasebook, project_phrasebook, score_drivers
 from client_intelligence.features import IDENTIFIER_COLUMNS
-from client_intelligence.purchase_history import P_ALIVE, expected_purchases_column
 from client_intelligence.purchase_history import add_features as add_purchase_history_features
 
 PREDICTION_COLUMNS = (
@@ -44,6 +44,7 @@ PREDICTION_COLUMNS = (
     "risk_segment",
     "purchase_percentile",
     "top_drivers",
+    "churn_drivers",
     "model_tier",
     "model_version",
     "history",
@@ -52,7 +53,6 @@ PREDICTION_COLUMNS = (
 # The history column: whether the scores used the client's sales (the full model) or the notes
 # alone (the artifact's notes-only family: the CSV scorer without --transactions).
 HISTORY_SUPPLIED, HISTORY_NOT_SUPPLIED = "supplied", "not supplied"
-DRIVER_COUNT = 3
 # The risk segment of a client with no purchase before the profile date: churn (no purchase
 # within the horizon, for someone who bought before) is neither defined nor trained for them, so
 # their churn_risk and will_churn are null, not an extrapolation.
@@ -108,87 +108,27 @@ def model_features(profiles: pa.Table, artifact: LoadedArtifact) -> pd.DataFrame
     return features[artifact.feature_names]
 
 
-def readable(feature: str) -> str:
-    return feature.replace("_eur", " (EUR)").replace("_", " ")
-
-
-def top_drivers(artifact: LoadedArtifact, features: pd.DataFrame) -> np.ndarray:
-    """The features that pushed each client's purchase score most, e.g. "+recent intent mentions".
-
-    Uses the linear part of the purchase model: contribution = coefficient x standardized value,
-    which is exact for the fast tier and the linear half of the elite ensemble.
-    """
-    pipeline = _linear_purchase_pipeline(artifact.estimators["purchase"])
-    if pipeline is None:
-        return purchase_history_drivers(features)
-    transformed = pipeline[:-1].transform(features)
-    transformed = transformed.toarray() if hasattr(transformed, "toarray") else transformed
-    names = pipeline[:-1].get_feature_names_out()
-    contributions = (transformed * pipeline[-1].coef_[0]).astype(np.float32)
-    top = np.argpartition(-np.abs(contributions), DRIVER_COUNT, axis=1)[:, :DRIVER_COUNT]
-    top_values = np.take_along_axis(contributions, top, axis=1)
-    by_strength = np.argsort(-np.abs(top_values), axis=1)
-    top = np.take_along_axis(top, by_strength, axis=1)
-    negative = np.take_along_axis(top_values, by_strength, axis=1) < 0
-    # Rows share few driver combinations: format each distinct one once.
-    signed = top.astype(np.int64) * 2 + negative
-    base = 2 * len(names)
-    keys = signed @ (base ** np.arange(DRIVER_COUNT - 1, -1, -1, dtype=np.int64))
-    unique_keys, positions = np.unique(keys, return_inverse=True)
-    labels = [readable(str(name)) for name in names]
-    texts = np.array([_driver_text(int(key), base, labels) for key in unique_keys], dtype=object)
-    return texts[positions]
-
-
-def purchase_history_drivers(features: pd.DataFrame) -> np.ndarray:
-    """What a purchase score without a linear part (BG/NBD kept for purchase) rests on, e.g.
-    "purchase history (BG/NBD): P(alive) 62%, 0.4 expected purchases"."""
-    horizon_column = expected_purchases_column("purchase")
-    if P_ALIVE not in features.columns or horizon_column not in features.columns:
-        return np.full(len(features), "", dtype=object)
-    alive = np.round(features[P_ALIVE].to_numpy(float) * 100).astype(np.int64)
-    expected = np.round(features[horizon_column].to_numpy(float) * 10).astype(np.int64)
-    keys, positions = np.unique(np.column_stack([alive, expected]), axis=0, return_inverse=True)
-    texts = np.array(
-        [
-            f"purchase history (BG/NBD): P(alive) {a}%, {e / 10:.1f} expected purchases"
-            for a, e in keys
-        ],
-        dtype=object,
+def top_drivers(artifact: LoadedArtifact, features: pd.DataFrame) -> pa.Array:
+    """What pushed each client's purchase score most, from the purchase predictor itself, e.g.
+    "+2 intent mentions in the last 90 days; -210 days since the last purchase" (drivers)."""
+    return score_drivers(
+        artifact.estimators["purchase"], features, "purchase", _phrasebook(artifact)
     )
-    return texts[positions.reshape(-1)]
 
 
-def _driver_text(key: int, base: int, labels: list[str]) -> str:
-    parts = []
-    for _ in range(DRIVER_COUNT):
-        key, signed = divmod(key, base)
-        parts.append(("-" if signed % 2 else "+") + labels[signed // 2])
-    return ", ".join(reversed(parts))
+def churn_drivers(
+    artifact: LoadedArtifact, features: pd.DataFrame, null_rows: np.ndarray | None = None
+) -> pa.Array:
+    """What pushed each client's churn risk most (+ towards churn), from the churn predictor;
+    null where `null_rows` (the rows whose churn_risk is null)."""
+    return score_drivers(
+        artifact.estimators["churn"], features, "churn", _phrasebook(artifact), null_rows
+    )
 
 
-def _linear_purchase_pipeline(estimator):
-    """Find the fitted preprocess + LogisticRegression pipeline inside any tier's estimator."""
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import Pipeline
-
-    from client_intelligence.predictor_selection import BlendedPredictor
-
-    candidate = getattr(estimator, "base", estimator)  # BoundedCalibratedClassifier
-    if isinstance(candidate, BlendedPredictor):  # the drivers of its trained half
-        candidate = candidate.model
-    if hasattr(candidate, "calibrated_classifiers_"):
-        candidate = candidate.calibrated_classifiers_[0].estimator
-    candidate = getattr(candidate, "estimator", candidate)  # FrozenEstimator
-    if not isinstance(candidate, Pipeline):
-        return None
-    model = candidate[-1]
-    if isinstance(model, LogisticRegression):
-        return candidate
-    linear = getattr(model, "named_estimators_", {}).get("linear")
-    if isinstance(linear, LogisticRegression):
-        return Pipeline([*candidate.steps[:-1], ("model", linear)])
-    return None
+def _phrasebook(artifact: LoadedArtifact) -> Phrasebook:
+    horizons = artifact.metadata.get("horizons_days") or {}
+    return project_phrasebook(tuple(sorted(horizons.items())) or None)
 
 
 def raw_predictions(
@@ -286,7 +226,10 @@ def score_profiles(
             prospects, PROSPECT_SEGMENT, segment_cutoffs["risk"].assign(churn)
         ),
         "purchase_percentile": np.round(percentile, 2),
-        "top_drivers": top_drivers(artifact, features) if count else np.empty(0, dtype=object),
+        "top_drivers": top_drivers(artifact, features) if count else pa.array([], pa.string()),
+        "churn_drivers": churn_drivers(artifact, features, prospects | pd.isna(churn))
+        if count
+        else pa.array([], pa.string()),
         "model_tier": np.full(count, artifact.tier, dtype=object),
         "model_version": np.full(count, artifact.version, dtype=object),
         "history": np.full(
@@ -297,7 +240,10 @@ def score_profiles(
     nulls = {"churn_risk": prospects, "will_churn": prospects}  # no support: null, no guess
     table = profiles
     for name in PREDICTION_COLUMNS:
-        table = table.append_column(name, pa.array(columns[name], mask=nulls.get(name)))
+        column = columns[name]
+        if not isinstance(column, pa.Array):  # the driver texts are Arrow already
+            column = pa.array(column, mask=nulls.get(name))
+        table = table.append_column(name, column)
     return table
 
 

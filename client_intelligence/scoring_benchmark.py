@@ -18,9 +18,12 @@ import pyarrow as pa
 from client_intelligence.csv_scoring import score_csv
 from client_intelligence.demo_data import generate
 from client_intelligence.scoring import (
+    churn_drivers,
     load_selected_artifact,
+    model_features,
     score_profiles,
     segment_cutoffs_from_seed,
+    top_drivers,
 )
 
 
@@ -47,6 +50,22 @@ def scoring_throughput(database: Path, rows: int, model_dir: str | None = None) 
         "rows_per_second": round(scored.num_rows / seconds),
         "model": f"{artifact.tier}/{artifact.version}",
     }
+
+
+def drivers_cost(database: Path, rows: int, model_dir: str | None = None) -> dict:
+    """Seconds the two driver columns take inside scoring (top_drivers, churn_drivers), on the
+    same replicated profiles as scoring_throughput."""
+    with duckdb.connect(str(database), read_only=True) as connection:
+        profiles = connection.sql("select * from client_profiles").to_arrow_table()
+    table = replicate(profiles, rows)
+    artifact = load_selected_artifact(model_dir, table.column_names)
+    features = model_features(table, artifact)
+    seconds = {}
+    for name, drivers in (("top_drivers", top_drivers), ("churn_drivers", churn_drivers)):
+        started = time.perf_counter()
+        drivers(artifact, features)
+        seconds[f"{name}_seconds"] = round(time.perf_counter() - started, 2)
+    return {"rows": len(features), **seconds, "model": f"{artifact.tier}/{artifact.version}"}
 
 
 def csv_throughput(workdir: Path, rows: int, model_dir: str | None = None) -> dict:

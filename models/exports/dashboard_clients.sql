@@ -16,6 +16,7 @@ clients as (
         scored.risk_segment,
         coalesce(string_split(nullif(scored.top_concepts, ''), ','), []) as top_concepts,
         scored.top_drivers,
+        scored.churn_drivers,
         strftime(scored.last_note_date, '%Y-%m-%d') as last_note_date,
         round(
             {{ marketing_priority(

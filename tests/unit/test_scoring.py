@@ -45,19 +45,11 @@ def test_risk_segment_boundaries(cutoffs):
     ]
 
 
-def test_purchase_history_drivers_when_bgnbd_scores_purchase():
-    from client_intelligence.purchase_history import P_ALIVE, expected_purchases_column
-    from client_intelligence.scoring import purchase_history_drivers
+def test_churn_drivers_follow_top_drivers():
+    from client_intelligence.scoring import PREDICTION_COLUMNS
 
-    features = pd.DataFrame(
-        {P_ALIVE: [0.623, 0.623, 0.05], expected_purchases_column("purchase"): [0.44, 0.44, 0.0]}
-    )
-    assert list(purchase_history_drivers(features)) == [
-        "purchase history (BG/NBD): P(alive) 62%, 0.4 expected purchases",
-        "purchase history (BG/NBD): P(alive) 62%, 0.4 expected purchases",
-        "purchase history (BG/NBD): P(alive) 5%, 0.0 expected purchases",
-    ]
-    assert list(purchase_history_drivers(pd.DataFrame({"other": [1.0]}))) == [""]
+    position = PREDICTION_COLUMNS.index("top_drivers")
+    assert PREDICTION_COLUMNS[position + 1] == "churn_drivers"
 
 
 def test_prospect_row_of_the_seed_is_no_churn_band(cutoffs):
