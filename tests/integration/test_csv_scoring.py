@@ -74,12 +74,16 @@ def test_sales_supplied_use_the_full_model(model_dir: str, tmp_path: Path, demo_
     full = pd.read_csv(tmp_path / "full.csv", dtype=str, keep_default_na=False)
     scored = full[full["purchase_probability"] != ""]
     assert set(scored["history"]) == {"supplied"}
-    # the sales reach the features: buyers' CLV now follows what they spent
-    spent = sales.assign(amount=pd.to_numeric(sales["amount_eur"], errors="coerce"))
-    spent = spent.groupby("client_id")["amount"].sum()
-    clv = scored.drop_duplicates("client_id").set_index("client_id")["predicted_clv"].astype(float)
-    both = clv.to_frame("clv").join(spent.rename("spent"), how="left").fillna(0)
-    assert both["clv"].corr(both["spent"], method="spearman") > 0.3
+    # the sales reach the profiles: a client with a valid sale before the profile date has a
+    # churn risk, and one with none in the file is a prospect (no churn risk)
+    per_client = scored.drop_duplicates("client_id").set_index("client_id")
+    valid = pd.to_numeric(sales["amount_eur"], errors="coerce").notna()
+    buyers = set(sales.loc[valid, "client_id"])
+    without_sales = per_client[~per_client.index.isin(set(sales["client_id"]))]
+    assert len(without_sales) and (without_sales["risk_segment"] == "Prospect").all()
+    assert (without_sales["churn_risk"] == "").all()
+    with_sales = per_client[per_client.index.isin(buyers)]
+    assert len(with_sales) and (with_sales["risk_segment"] != "Prospect").mean() > 0.9
 
 
 def test_text_only_semicolon_latin1_csv(model_dir: str, tmp_path: Path):

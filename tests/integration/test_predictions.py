@@ -212,3 +212,15 @@ def test_disabling_predictions_skips_model_and_report(notes_only_warehouse: Ware
     assert "client_profiles" in tables
     assert "client_profiles_with_predictions" not in tables
     assert "ml_predictions_report" not in tables
+
+
+def test_purchase_and_churn_drivers_come_from_their_own_models(trained_warehouse: Warehouse):
+    rows = trained_warehouse.query(
+        "select top_drivers, churn_drivers, risk_segment from client_profiles_with_predictions"
+    )
+    buyers = [(top, churn) for top, churn, segment in rows if segment != "Prospect"]
+    assert buyers and all(top and churn for top, churn in buyers)
+    # each explains its own score: the two lists differ for nearly every client
+    assert sum(top != churn for top, churn in buyers) >= 0.9 * len(buyers)
+    # a prospect has no churn score, so nothing explains one
+    assert all(churn is None for _, churn, segment in rows if segment == "Prospect")
