@@ -269,7 +269,7 @@ def _chinese_spans(text: str) -> list[tuple[int, int]]:
 
 _KANJI = r"[\u4e00-\u9fff々]"
 _JA_NAME = re.compile(
-    rf"(?<!{_KANJI})({_KANJI}{{2,5}}[\u3041-\u3096]{{0,3}}?)"
+    rf"(?<!{_KANJI})({_KANJI}{{2,8}}[\u3041-\u3096]{{0,3}}?)"
     r"(?=\s?(?:と(?:の)?(?:お|ご)?(?:打ち合わせ|打合せ|面談|電話|通話|会食|食事|商談|相談)|"
     r"(?:が|は)?(?:ご|お)?(?:来店|来訪|来社|電話|連絡)|"
     r"、?(?:ご主人|ご家族|奥様|お嬢様|ご友人|お母様|ご一緒|ご夫婦)))"
@@ -285,12 +285,13 @@ def _japanese_spans(text: str) -> list[tuple[int, int]]:
                 name = name[len(prefix) :]
                 break
         start = match.end(1) - len(name)
-        at_start = _SENTENCE_START.search(text[:start]) is not None or text[:start].endswith(
+        opening = match.start(1)
+        at_start = _SENTENCE_START.search(text[:opening]) is not None or text[:opening].endswith(
             ("、", "。", "，", " ")
         )
         before_meeting = text[match.end(1) :].lstrip().startswith(("と", "、ご", "、お", "、奥"))
         if (
-            len(name) < 2
+            not 2 <= len(name) <= 6
             or not re.match(_KANJI, name)
             or any(name.startswith(word) for word in JAPANESE_NOT_NAMES)
         ):
@@ -329,12 +330,9 @@ def _korean_spans(text: str) -> list[tuple[int, int]]:
         if name in KOREAN_NOT_NAMES or len(name) > 4:
             continue
         # opening the note, a name is followed by a time or visit word ("한예린 오전 방문")
-        opens_visit = (
-            at_start
-            and len(name) >= 3
-            and not name.endswith(("에", "를", "을", "의", "로", "마다", "한", "된", "던"))
-            and re.match(_KO_AFTER_OPENING, after)
-        )
+        if name.endswith(("에", "를", "을", "의", "로", "마다", "한", "된", "던")):
+            continue
+        opens_visit = at_start and len(name) >= 3 and re.match(_KO_AFTER_OPENING, after)
         if before_visit is None and not opens_visit:
             continue
         spans.append((match.start(1), match.end(1)))
