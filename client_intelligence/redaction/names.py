@@ -296,7 +296,8 @@ def _japanese_spans(text: str) -> list[tuple[int, int]]:
             or any(name.startswith(word) for word in JAPANESE_NOT_NAMES)
         ):
             continue
-        if not (at_start or before_meeting) or _is_protected([name]):
+        honorific_prefix = text[:opening].endswith(("お", "ご"))  # お客様, ご主人: not names
+        if not (at_start or before_meeting) or honorific_prefix or _is_protected([name]):
             continue
         spans.append((start, match.end(1)))
     return spans
