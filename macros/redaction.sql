@@ -5,7 +5,10 @@
     The entry of type 'digit_identifiers' is not a pattern: it calls the Python UDF
     `redact_digit_identifiers` (client_intelligence/redaction: libphonenumber with the note's
     language as the region hint, check digits of the national identity numbers, Luhn for
-    cards), registered on dbt's connection by the dbt-duckdb plugin in profiles.yml. -#}
+    cards), registered on dbt's connection by the dbt-duckdb plugin in profiles.yml. The entry
+    of type 'names' calls the UDF `redact_names` (names written without an honorific, found
+    with lists of given names and surnames: client_intelligence/redaction/names.py) for the
+    notes `name_candidate_gate()` lets through. -#}
 {% macro pii_patterns() -%}
     {%- set word = "\\p{Lu}[\\p{L}'’\\-]*" -%}
     {%- set particle = "(?:de|du|des|d'|la|le|van|von|der|den|ter|di|da|del|della|do|dos|das|bin|ibn|al|el|zu|y)" -%}
@@ -56,7 +59,21 @@
         ('name', '((?:客户|顾客|客人|VIP)[：:\\s]?)[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧]\\p{Han}{1,2}', '\\1[NAME]'),
         ('name', '(?:(?:\\p{Han}{2,4}|[\\p{Katakana}ー・]{2,8})\\p{Hiragana}{0,3}|' ~ word ~ '(?:\\s' ~ word ~ ')?)\\s?(様|さま|さん|氏|殿|くん|ちゃん)', '[NAME]\\1'),
         ('name', '(?:' ~ ko_surname ~ '\\p{Hangul}{1,3}|' ~ word ~ '(?:\\s' ~ word ~ ')?)\\s?(고객님|님|씨|고객|사모님|여사님)', '[NAME]\\1'),
+        ('names', none, none),
     ]) }}
+{%- endmacro %}
+
+{#- Notes that may hold a name without an honorific; only these reach the Python name finder.
+    Two capitalised words in a row (Latin, Cyrillic), a lower-case word after a meeting phrase,
+    an Arabic word before a family name, or a CJK/Hangul surname before a visit or call word. -#}
+{% macro name_candidate_gate() -%}
+    {%- set ko_surname = "[김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부]" -%}
+    {{ return("\\p{Lu}[\\p{L}'’\\-]+ (?:\\p{Ll}{1,4} ){0,2}\\p{Lu}"
+        ~ "|(?i:with|w/|avec|con|com|mit|met|vu|vi|с|от|appel de|visite de|llamada de|звонок от|встреча с) \\p{L}"
+        ~ "|\\p{Arabic}{2,}\\s+(?:ال|بن |بنت |آل )\\p{Arabic}"
+        ~ "|\\p{Han}{2,4}(?:来店|来访|到店|到访|光临|通话|电话|来电|致电|见面|面谈|今天|昨天|今日|上午|下午|早上|晚上|中午|周末|预约)"
+        ~ "|\\p{Han}{2,5}\\p{Hiragana}{0,3}\\s?(?:と|が|は|より|から)?(?:の)?(?:お|ご)?(?:打ち合わせ|打合せ|面談|電話|通話|会食|食事|商談|相談|来店|来訪|来社|連絡|ご主人|ご家族|奥様|お嬢様|ご友人|お母様|ご一緒|ご夫婦)"
+        ~ "|" ~ ko_surname ~ "\\p{Hangul}{1,3}(?:\\s|,|$)") }}
 {%- endmacro %}
 
 {% macro pii_types() -%}
@@ -79,7 +96,13 @@
     {%- for type, pattern, replacement in patterns %}
         {%- set step = prefix ~ '_step_' ~ loop.index %}
         {%- set previous = prefix ~ '_step_' ~ loop.index0 %}
-        {%- if type == 'digit_identifiers' %}
+        {%- if type == 'names' %}
+            case
+                when regexp_matches({{ previous }}, '{{ name_candidate_gate() | replace("'", "''") }}')
+                    then redact_names({{ previous }}, {{ language or 'null::varchar' }})
+                else {{ previous }}
+            end as {{ step }},
+        {%- elif type == 'digit_identifiers' %}
             case
                 when regexp_matches({{ previous }}, '(?:\d\D{0,3}){7}')
                     then redact_digit_identifiers({{ previous }}, {{ language or 'null::varchar' }})

@@ -9,6 +9,7 @@ import pytest
 from client_intelligence.redaction import national_ids as ids
 from client_intelligence.redaction.detect import redact_digit_identifiers
 from client_intelligence.redaction.duckdb_udf import register
+from client_intelligence.redaction.names import redact_names
 from client_intelligence.redaction.spans import Span, merge_spans
 
 # Published specimen numbers (valid) and the same with one digit changed (invalid).
@@ -139,3 +140,77 @@ def test_the_duckdb_function_redacts_a_vector():
         " (null, 'fr'), ('Budget 3-4K', null)) as v(t, l)"
     ).fetchall()
     assert rows == [("tel [PHONE]",), (None,), ("Budget 3-4K",)]
+
+
+# Names written without an honorific (client_intelligence/redaction/names.py). Invented
+# surnames with common given names, written the way advisors write them.
+NAMES_REDACTED = [
+    (
+        "en",
+        "Olivia Brennan came in this morning, loved the Cartier Love bracelet",
+        "Olivia Brennan",
+    ),
+    ("en", "Mtg w/ Tom Okafor re anniversary gift", "Tom Okafor"),
+    ("en", "call with Priya Ramaswamy - wants a Rolex Datejust", "Priya Ramaswamy"),
+    ("en", "JAMES WHITLOCK PHONED, ASKED ABOUT THE VAN CLEEF ALHAMBRA", "JAMES WHITLOCK"),
+    ("en", "lunch with sarah o'donnell about the Hermès Kelly", "sarah o'donnell"),
+    ("fr", "Appel de Bertrand Lefebvre-Roussel, cherche une montre", "Bertrand Lefebvre-Roussel"),
+    ("fr", "Vu Aurélie Kermarrec en boutique avec son mari", "Aurélie Kermarrec"),
+    ("fr", "Inès Benali est passée, intéressée par un sac Louis Vuitton", "Inès Benali"),
+    ("it", "Incontrato Lorenzo Castellucci, cerca un Bulgari Serpenti", "Lorenzo Castellucci"),
+    ("es", "Llamada de Ximena Arrieta: quiere un Cartier Tank", "Ximena Arrieta"),
+    ("de", "Treffen mit Jürgen Hollerbach wegen einer Rolex", "Jürgen Hollerbach"),
+    ("nl", "Gesprek met Femke de Graaf over een Hermès Birkin", "Femke de Graaf"),
+    ("pt", "Joana Valadares passou na loja com a filha", "Joana Valadares"),
+    ("ru", "Звонок от Ольги Верещагиной, хочет часы Cartier", "Ольги Верещагиной"),
+    ("ru", "Дмитрий Соколовский зашел вечером", "Дмитрий Соколовский"),
+    ("ar", "مريم الشامسي مرت صباح اليوم وتريد ساعة", "مريم الشامسي"),
+    ("ar", "اتصال من خالد بن سعيد الكعبي", "خالد بن سعيد الكعبي"),
+    ("zh", "林雨桐今天来店，想看项链", "林雨桐"),
+    ("zh", "与欧阳明轩通话，确认周末试戴", "欧阳明轩"),
+    ("ja", "藤原美咲とお打ち合わせ。新作のリング", "藤原美咲"),
+    ("ja", "本日高橋健一来店、時計を試着", "高橋健一"),
+    ("ja", "佐々木陽菜よりお電話、指輪のサイズ直し", "佐々木陽菜"),
+    ("ko", "박서연 오후 방문, 반지 관심", "박서연"),
+    ("ko", "오늘 최민호 통화, 시계 문의", "최민호"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "name"), NAMES_REDACTED)
+def test_names_without_honorific_are_redacted(language: str, text: str, name: str):
+    redacted = redact_names(text, language)
+    assert name not in redacted and "[NAME]" in redacted
+
+
+NAMES_KEPT = [
+    ("en", "Bought a Louis Vuitton Keepall and a Christian Dior scarf"),
+    ("en", "Meeting with Van Cleef team in New York next week"),
+    ("fr", "Vu le nouveau Santos de Cartier, très intéressée"),
+    ("fr", "Cliente fidèle, adore Hermès et Saint Laurent"),
+    ("it", "Incontro con il team di Bottega Veneta a Milano"),
+    ("de", "Mit Ehemann da, sucht ein Geschenk zu Weihnachten"),
+    ("ru", "Звонила, хочет браслет Cartier к Новому году"),
+    ("zh", "客户今天来店，喜欢黄金项链"),
+    ("ja", "本日ご来店、ネックレスを購入"),
+    ("ja", "お客様と電話。結婚記念日のギフト"),
+    ("ko", "오늘 방문 고객, 반지 문의"),
+    ("ko", "오전에 방문, 선글라스 구매"),
+    ("ar", "العميلة تريد ساعة من كارتييه"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), NAMES_KEPT)
+def test_brands_places_and_common_words_are_not_names(language: str, text: str):
+    assert redact_names(text, language) == text
+
+
+def test_name_next_to_a_brand_keeps_the_brand():
+    redacted = redact_names("Met Charlotte Vandermeer at the Cartier counter, loves Rolex", "en")
+    assert redacted == "Met [NAME] at the Cartier counter, loves Rolex"
+
+
+def test_names_udf_is_registered():
+    connection = duckdb.connect()
+    register(connection)
+    rows = connection.sql("select redact_names('Appel de Claire Fontanel.', 'fr')").fetchall()
+    assert rows == [("Appel de [NAME].",)]
