@@ -18,7 +18,7 @@ import duckdb
 import pandas as pd
 
 from client_intelligence.demo_data import PLANTED_CONCEPTS, PLANTED_IDENTIFIERS, generate
-from client_intelligence.project import run_dbt
+from client_intelligence.project import build_scratch_warehouse
 
 NOTES_SQL = """
 select
@@ -103,16 +103,7 @@ def surviving_identifiers(database: Path, raw_dir: Path) -> pd.DataFrame:
 
 def build(workdir: Path, raw_dir: Path) -> Path:
     """The models up to note_concepts over `raw_dir`, without predictions or tests."""
-    database = workdir / "warehouse.duckdb"
-    run_dbt(
-        ["build", "--select", "+note_concepts", "--exclude-resource-type", "test"],
-        variables={"raw_data_dir": str(raw_dir), "enable_ml_predictions": False},
-        database=database,
-        target_path=workdir / "target",
-        artifacts_dir=workdir / "ml_artifacts",
-        quiet=True,
-    )
-    return database
+    return build_scratch_warehouse(workdir, raw_dir, "--select", "+note_concepts")
 
 
 def format_report(table: pd.DataFrame, leaks: pd.DataFrame) -> str:

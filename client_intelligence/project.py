@@ -160,3 +160,25 @@ def label_horizons() -> dict[str, int]:
         "churn": int(variables["churn_horizon_days"]),
         "clv": int(variables["clv_horizon_days"]),
     }
+
+
+def build_scratch_warehouse(workdir: Path, raw_dir: Path, *select: str) -> Path:
+    """`dbt build` over `raw_dir` into workdir/warehouse.duckdb, without predictions, data tests
+    or unit tests (measurement scripts: the models, not their checks); `select` narrows it."""
+    database = workdir / "warehouse.duckdb"
+    run_dbt(
+        [
+            "build",
+            *select,
+            "--exclude-resource-type",
+            "test",
+            "--exclude-resource-type",
+            "unit_test",
+        ],
+        variables={"raw_data_dir": str(raw_dir), "enable_ml_predictions": False},
+        database=database,
+        target_path=workdir / "target",
+        artifacts_dir=workdir / "ml_artifacts",
+        quiet=True,
+    )
+    return database

@@ -131,20 +131,11 @@ def _phrasebook(artifact: LoadedArtifact) -> Phrasebook:
     return project_phrasebook(tuple(sorted(horizons.items())) or None)
 
 
-def raw_predictions(
-    estimators: Mapping[str, Any], features: pd.DataFrame
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Purchase probability, churn risk and predicted CLV (never negative) per row.
+def all_predictions(estimators: Mapping[str, Any], features: pd.DataFrame) -> dict[str, np.ndarray]:
+    """Every score per row: probabilities with their untied ranking scores, CLV and its interval.
 
     Shared by scoring and by the segmentation fitted at training time, so both see the same
-    numbers.
-    """
-    predictions = all_predictions(estimators, features)
-    return predictions["purchase"], predictions["churn"], predictions["clv"]
-
-
-def all_predictions(estimators: Mapping[str, Any], features: pd.DataFrame) -> dict[str, np.ndarray]:
-    """Every score per row: probabilities with their untied ranking scores, CLV and its interval."""
+    numbers."""
     if not len(features):  # sklearn refuses empty input: an empty, typed result
         empty = np.empty(0)
         names = ("purchase", "purchase_rank", "churn", "clv", "clv_low", "clv_high")

@@ -31,7 +31,7 @@ from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import FunctionTransformer, StandardScaler
 
 from client_intelligence.features import signed_log1p
-from client_intelligence.scoring import never_bought, raw_predictions
+from client_intelligence.scoring import all_predictions, never_bought
 
 SEGMENTS_ESTIMATOR = "segments"
 K_RANGE = range(3, 9)  # 3..8 segments: fewer says little, more is more than an advisor reads
@@ -309,7 +309,8 @@ def fit_segmentation(profiles: pd.DataFrame, k_range: range = K_RANGE) -> Client
 def prediction_columns(estimators: Mapping[str, Any], features: pd.DataFrame) -> pd.DataFrame:
     """purchase_probability, churn_risk, predicted_clv as score_profiles computes them: no churn
     risk for a client who never bought (the vector pipeline imputes it, as at scoring)."""
-    purchase, churn, clv = raw_predictions(estimators, features)
+    predictions = all_predictions(estimators, features)
+    purchase, churn, clv = (predictions[name] for name in ("purchase", "churn", "clv"))
     if "purchase_count" in features.columns:
         churn = np.where(never_bought(features["purchase_count"].to_numpy()), np.nan, churn)
     return pd.DataFrame(

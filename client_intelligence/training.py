@@ -558,7 +558,7 @@ def train_artifact(
             "max_features": MAX_CONCEPT_FEATURES,
         },
         **{NOTES_ONLY_FAMILY: family_metadata(notes_set, notes_only)},
-        ablation=ablation(trained, notes_only, family, feature_set, horizons),
+        ablation=ablation(trained, notes_only, family, feature_set, notes_set, horizons),
     )
     return TrainedArtifact(estimators, metadata, trained)
 
@@ -574,12 +574,22 @@ def family_metadata(feature_set: FeatureSet, trained: dict[str, TrainedTarget]) 
     return {
         "description": NOTES_ONLY_DESCRIPTION,
         "feature_names": feature_set.names,
+        **judged_metadata(trained),
+    }
+
+
+def judged_metadata(trained: dict[str, TrainedTarget]) -> dict[str, Any]:
+    """The kept predictors, their thresholds and holdout metrics: the part of the metadata both
+    model families share."""
+    return {
         "predictors": {name: result.report for name, result in trained.items()},
         "thresholds": {
             name: result.threshold
             for name, result in trained.items()
             if result.threshold is not None
         },
+        "threshold_rule": "maximizes F1 on the validation cutoff (the one before the holdout)",
+        # a target without a labelled cutoff has no holdout metrics (its predictor's note says so)
         "holdout_metrics": {
             name: result.holdout_metrics
             for name, result in trained.items()
@@ -607,6 +617,7 @@ def ablation(
     notes_only: dict[str, TrainedTarget],
     tier: str,
     feature_set: FeatureSet,
+    notes_set: FeatureSet,
     horizons: dict[str, int],
 ) -> dict[str, Any]:
     """What the notes add: per target, the trained model on the same fit cutoffs and holdout with
@@ -615,7 +626,6 @@ def ablation(
     A target whose model was not trained (minimum-data gates) has no ablation, and says why.
     """
     history_set = feature_set.subset(lambda name: is_purchase_history_feature(name, horizons))
-    notes_set = feature_set.subset(lambda name: not is_purchase_history_feature(name, horizons))
     result: dict[str, Any] = {}
     for target in TARGETS:
         full, notes = trained[target.name], notes_only[target.name]
@@ -672,19 +682,7 @@ def artifact_metadata(
             }
             for name, result in trained.items()
         },
-        "predictors": {name: result.report for name, result in trained.items()},
-        "thresholds": {
-            name: result.threshold
-            for name, result in trained.items()
-            if result.threshold is not None
-        },
-        "threshold_rule": "maximizes F1 on the validation cutoff (the one before the holdout)",
-        # a target without a labelled cutoff has no holdout metrics (its predictor's note says so)
-        "holdout_metrics": {
-            name: result.holdout_metrics
-            for name, result in trained.items()
-            if result.holdout_metrics is not None
-        },
+        **judged_metadata(trained),
         "baseline": baseline,
         "feature_reference": feature_reference,  # for drift monitoring
         "library_versions": {

@@ -15,7 +15,7 @@ from typing import Any
 
 from client_intelligence import demo_data
 from client_intelligence.metrics import format_metrics_table
-from client_intelligence.project import label_horizons, run_dbt
+from client_intelligence.project import build_scratch_warehouse, label_horizons
 from client_intelligence.purchase_log_simulation import (
     simulate,
     write_empty_notes,
@@ -47,14 +47,7 @@ def write_dataset(name: str, folder: Path, clients: int, seed: int) -> None:
 
 
 def build_and_train(raw_dir: Path, workdir: Path, tier: str) -> TrainedArtifact:
-    database = workdir / "warehouse.duckdb"
-    run_dbt(
-        ["build", "--exclude-resource-type", "test", "--exclude-resource-type", "unit_test"],
-        variables={"raw_data_dir": str(raw_dir), "enable_ml_predictions": False},
-        database=database,
-        target_path=workdir / "target",
-        quiet=True,
-    )
+    database = build_scratch_warehouse(workdir, raw_dir)
     examples, transactions = load_training_data(database)
     return train_artifact(examples, transactions, tier, label_horizons())
 
