@@ -184,7 +184,7 @@ _signed_log1p = signed_log1p
 def build_estimator(tier: str, target: Target, numeric: list[str], categorical: list[str]):
     """An unfitted sklearn Pipeline for one target and tier."""
     linear_classifier = LogisticRegression(C=0.5, max_iter=2000)
-    linear_regressor = PoissonRegressor(alpha=1.0, max_iter=1000)
+    linear_regressor = PoissonRegressor(alpha=1.0, solver="newton-cholesky", max_iter=1000)
     if tier == "fast":
         model = linear_classifier if target.is_classification else linear_regressor
         return Pipeline([("preprocess", preprocessor(numeric, categorical)), ("model", model)])

@@ -58,13 +58,14 @@ def install_champion(root: Path, examples: pd.DataFrame, transactions: pd.DataFr
 
 
 def test_better_candidate_is_promoted_and_the_next_scoring_run_uses_it(
-    tmp_path: Path, demo_warehouse: Warehouse, training_data, capsys
+    tmp_path: Path, trained_warehouse: Warehouse, training_data, capsys
 ):
+    # a warehouse `dbt build` has scored once, as an analyst's is before re-scoring
     examples, transactions = training_data
     root = tmp_path / "ml_artifacts"
     weak = install_champion(root, misleading_labels(examples), transactions)
     database = tmp_path / "warehouse.duckdb"
-    shutil.copy(demo_warehouse.database, database)
+    shutil.copy(trained_warehouse.database, database)
     arguments = ["--family", "fast", "--database", str(database), "--artifacts-dir", str(root)]
 
     assert retrain_main(arguments) == 0
@@ -86,7 +87,7 @@ def test_better_candidate_is_promoted_and_the_next_scoring_run_uses_it(
     assert candidate["metrics"]["churn"]["roc_auc"] > 0.6
     assert candidate["champion_metrics_on_holdout"]["churn"]["roc_auc"] < 0.5
 
-    scoring = Warehouse(database, demo_warehouse.raw_data_dir, tmp_path / "target", root)
+    scoring = Warehouse(database, trained_warehouse.raw_data_dir, tmp_path / "target", root)
     scoring.dbt("run", "--select", "predictions")
     assert scoring.query(
         "select distinct model_tier, model_version from client_profiles_with_predictions"
