@@ -1,0 +1,6 @@
+{#- What the dashboard exports share, written once. -#}
+
+{% macro target_order(target) -%}
+    {#- The order the page lists the targets in: purchase, churn, then CLV. -#}
+    case {{ target }} when 'purchase' then 1 when 'churn' then 2 when 'clv' then 3 else 4 end
+{%- endmacro %}
