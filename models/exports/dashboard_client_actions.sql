@@ -8,10 +8,9 @@ with
 actions as (
     select
         actions.*,
-        case
-            when sensitive.category is not null then 'a ' || sensitive.category || ' consideration'
-            else actions.evidence_concept_label
-        end as evidence_concept
+        coalesce(
+            {{ sensitive_concept_name('sensitive.category') }}, actions.evidence_concept_label
+        ) as evidence_concept
     from {{ ref('recommended_actions') }} as actions
     left join {{ ref('sensitive_concepts') }} as sensitive
         on actions.evidence_concept_id = sensitive.concept_id

@@ -10,7 +10,7 @@ mentions as (
         strftime(mentions.note_date, '%Y-%m') as calendar_month,
         mentions.bucket,
         coalesce(
-            'a ' || sensitive.category || ' consideration', concepts.label
+            {{ sensitive_concept_name('sensitive.category') }}, concepts.label
         ) as concept_label
     from {{ ref('int_client_concept_mentions') }} as mentions
     inner join {{ ref('concepts') }} as concepts
