@@ -34,6 +34,7 @@ def export(argv: list[str] | None = None) -> int:
     """Write dashboard/data.json, the self-contained dashboard/index.html and
     dashboard/knowledge_graph.json (Cytoscape.js elements) from the dashboard_* models."""
     from client_intelligence.dashboard import (
+        DEFAULT_CALL_LIST,
         DEFAULT_MAP_POINTS,
         DEFAULT_MAX_CLIENTS,
         export_dashboard,
@@ -55,12 +56,20 @@ def export(argv: list[str] | None = None) -> int:
         help="clients drawn on the 3D map (a fixed sample of all clients)",
     )
     parser.add_argument(
+        "--call-list",
+        type=int,
+        default=DEFAULT_CALL_LIST,
+        help='clients on the "This week" call list (High-priority action, by its score)',
+    )
+    parser.add_argument(
         "--model-dir", default=None, help="the model_dir the rows were scored with (dbt var)"
     )
     args = parser.parse_args(argv)
     output_dir = args.output_dir or project_root() / "dashboard"
     database = args.database or duckdb_path()
-    data = export_dashboard(database, output_dir, args.max_clients, args.map_points, args.model_dir)
+    data = export_dashboard(
+        database, output_dir, args.max_clients, args.map_points, args.model_dir, args.call_list
+    )
     print(f"wrote {output_dir / 'data.json'} and index.html ({len(data['clients'])} clients)")
     return 0
 
@@ -224,6 +233,26 @@ def bench_ingestion(argv: list[str] | None = None) -> int:
     parser.add_argument("--full", action="store_true", help="build every model, not staging")
     args = parser.parse_args(argv)
     print(json.dumps(run(args.clients, args.share, args.repeats, args.full), indent=2))
+    return 0
+
+
+def bench_dashboard(argv: list[str] | None = None) -> int:
+    """Print how long dashboard/index.html takes to load in Chromium for --max-clients clients:
+    to the client table rendered and to the overview's charts drawn (and a baseline page's)."""
+    from client_intelligence.dashboard_benchmark import run
+
+    parser = argparse.ArgumentParser(
+        prog="client-intelligence bench-dashboard", description=bench_dashboard.__doc__
+    )
+    parser.add_argument("--database", type=Path, default=None)
+    parser.add_argument("--max-clients", type=int, default=5000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--baseline", type=Path, default=None, help="an older export's index.html to time too"
+    )
+    args = parser.parse_args(argv)
+    result = run(args.database or duckdb_path(), args.max_clients, args.runs, args.baseline)
+    print(json.dumps(result, indent=2))
     return 0
 
 

@@ -15,6 +15,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from client_intelligence.model_quality import model_quality_table
 from client_intelligence.monitoring import monitoring_table
 from client_intelligence.scoring import (
     load_selected_artifact,
@@ -97,3 +98,9 @@ def ml_model_monitoring(
 ) -> pa.Table:
     """Drift and realized-performance checks of today's scoring run."""
     return monitoring_table(scoring, outcomes, model_dir, horizons)
+
+
+def ml_model_quality(scored_by: Sequence[tuple[str, str]], model_dir: str | None) -> pa.Table:
+    """The scoring artifact's metadata.json as rows the model-quality export models read."""
+    pairs = [(str(tier), str(version)) for tier, version in scored_by]
+    return model_quality_table(pairs, model_dir)

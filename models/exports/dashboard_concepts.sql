@@ -1,10 +1,13 @@
--- The 30 concepts the scored clients mention most (as interests: negated mentions are left
--- out), most mentioned first. Downstream of the
--- predictions like every export, so `dbt run --select predictions+` refreshes them all.
+-- Every concept the scored clients mention (as interests: negated mentions are left out), most
+-- mentioned first: the top ones are the page's chart, the others the audience filter's choices
+-- (a special-category concept, sensitive_category set, is counted but never a filter).
+-- Downstream of the predictions like every export, so `dbt run --select predictions+`
+-- refreshes them all.
 select
     note_concepts.concept_id,
     concepts.label,
     note_concepts.bucket,
+    sensitive.category as sensitive_category,
     count(*) as mentions,
     count(distinct note_concepts.client_id) as clients,
     row_number() over (
@@ -15,6 +18,7 @@ inner join {{ ref('concepts') }} as concepts
     on note_concepts.concept_id = concepts.concept_id
 inner join {{ ref('client_profiles_with_predictions') }} as scored
     on note_concepts.client_id = scored.client_id
+left join {{ ref('sensitive_concepts') }} as sensitive
+    on note_concepts.concept_id = sensitive.concept_id
 where note_concepts.is_negated is not true
-group by note_concepts.concept_id, concepts.label, note_concepts.bucket
-qualify mention_rank <= 30
+group by note_concepts.concept_id, concepts.label, note_concepts.bucket, sensitive.category
