@@ -11,7 +11,8 @@ threads without barriers.
 The results are scikit-learn's, bit for bit: the same comparisons (`x <= threshold`, a missing
 value going where `missing_go_to_left` says) and the raw prediction summed in the same order
 (the baseline, then tree after tree). The same walk gives each row's leaf per tree, from which
-client_intelligence.contributions reads the Saabas path contributions.
+client_intelligence.contributions reads the Saabas path contributions; the leaves of the last
+matrix are kept, so the scores and the drivers of a batch walk its trees once.
 """
 
 from __future__ import annotations
@@ -19,14 +20,14 @@ from __future__ import annotations
 import os
 import weakref
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numba
 import numpy as np
 
 # Rows per thread below which one thread is faster than two (thread start and a second copy of
 # the trees in the other core's cache cost more than they save).
-PARALLEL_MIN_ROWS = 20_000
+PARALLEL_MIN_ROWS = 4_096
 
 
 @numba.njit(nogil=True, cache=True, inline="always")
@@ -44,25 +45,28 @@ def _leaf(x_row, feature, threshold, missing_left, left, right, is_leaf, node):
 
 
 @numba.njit(nogil=True, cache=True)
-def _raw_kernel(
-    x, feature, threshold, missing_left, left, right, is_leaf, value, roots, start, out
-):
+def _leaves_kernel(x, feature, threshold, missing_left, left, right, is_leaf, roots, out):
     for row in range(x.shape[0]):
+        for tree in range(roots.shape[0]):
+            out[row, tree] = _leaf(
+                x[row], feature, threshold, missing_left, left, right, is_leaf, roots[tree]
+            )
+
+
+@numba.njit(nogil=True, cache=True)
+def _raw_kernel(leaves, value, start, out):
+    for row in range(leaves.shape[0]):
         total = start
-        for root in roots:
-            total += value[
-                _leaf(x[row], feature, threshold, missing_left, left, right, is_leaf, root)
-            ]
+        for tree in range(leaves.shape[1]):
+            total += value[leaves[row, tree]]
         out[row] = total
 
 
 @numba.njit(nogil=True, cache=True)
-def _path_kernel(
-    x, feature, threshold, missing_left, left, right, is_leaf, roots, starts, columns, moves, out
-):
-    for row in range(x.shape[0]):
-        for root in roots:
-            leaf = _leaf(x[row], feature, threshold, missing_left, left, right, is_leaf, root)
+def _path_kernel(leaves, starts, columns, moves, out):
+    for row in range(leaves.shape[0]):
+        for tree in range(leaves.shape[1]):
+            leaf = leaves[row, tree]
             for entry in range(starts[leaf], starts[leaf + 1]):
                 out[row, columns[entry]] += moves[entry]
 
@@ -111,41 +115,41 @@ class CompiledForest:
             start=float(np.ravel(model._baseline_prediction)[0]),
         )
 
-    def _walk(self) -> tuple:
-        return (self.feature, self.threshold, self.missing_left, self.left, self.right)
+    # the leaves of the last read-only input, kept while it lives: the scores and the drivers
+    # of a batch read the same preprocessed matrix (fast_estimators makes it read-only), so its
+    # trees are walked once for both
+    last: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def leaves(self, x: np.ndarray) -> np.ndarray:
+        """(rows, trees): the node each row reaches in each tree."""
+        remembered = self.last.get("leaves")
+        if remembered is not None and remembered[0]() is x:
+            return remembered[1]
+        values = np.ascontiguousarray(x, dtype=np.float64)
+        out = np.empty((len(values), len(self.roots)), dtype=np.intp)
+        walk = (self.feature, self.threshold, self.missing_left, self.left, self.right)
+
+        def run(rows: slice) -> None:
+            _leaves_kernel(values[rows], *walk, self.is_leaf, self.roots, out[rows])
+
+        _in_parts(run, len(values))
+        if isinstance(x, np.ndarray) and not x.flags.writeable:  # it cannot change while kept
+            self.last["leaves"] = (weakref.ref(x), out)
+        return out
 
     def raw(self, x: np.ndarray) -> np.ndarray:
         """The raw prediction of every row (decision_function: log-odds for a classifier)."""
-        x = np.ascontiguousarray(x, dtype=np.float64)
-        out = np.empty(len(x), dtype=np.float64)
-
-        def run(rows: slice) -> None:
-            _raw_kernel(
-                x[rows], *self._walk(), self.is_leaf, self.value, self.roots, self.start, out[rows]
-            )
-
-        _in_parts(run, len(x))
+        leaves = self.leaves(x)
+        out = np.empty(len(leaves), dtype=np.float64)
+        _raw_kernel(leaves, self.value, self.start, out)
         return out
 
     def path_sums(self, x: np.ndarray, paths: LeafPaths) -> np.ndarray:
         """(rows, paths.width): per row, the moves of the paths to the leaves it reaches, summed
         per column, tree after tree in boosting order."""
-        x = np.ascontiguousarray(x, dtype=np.float64)
-        out = np.zeros((len(x), paths.width), dtype=np.float64)
-
-        def run(rows: slice) -> None:
-            _path_kernel(
-                x[rows],
-                *self._walk(),
-                self.is_leaf,
-                self.roots,
-                paths.starts,
-                paths.columns,
-                paths.moves,
-                out[rows],
-            )
-
-        _in_parts(run, len(x))
+        leaves = self.leaves(x)
+        out = np.zeros((len(leaves), paths.width), dtype=np.float64)
+        _path_kernel(leaves, paths.starts, paths.columns, paths.moves, out)
         return out
 
 
