@@ -44,6 +44,8 @@ from client_intelligence.redaction.duckdb_udf import register as register_redact
 PLAN_FILE = "plan.json"
 # Part of the fingerprint: a plan written by another layout of this module is not read.
 PLAN_FORMAT = 1
+# Plans kept beside each other (e.g. with and without sales, two artifacts); older ones go.
+KEEP_PLANS = 4
 SEED_DATABASE = "seeds.duckdb"
 # What dbt reads to compile the project (the raw exports are read when a plan runs).
 COMPILE_INPUTS = ("models", "macros", "seeds", "python_models", "dbt_project.yml", "profiles.yml")
@@ -108,6 +110,7 @@ def load_plan(directory: Path) -> Plan | None:
     if not path.is_file() or not (directory / SEED_DATABASE).is_file():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
+    os.utime(directory)  # used: kept by _prune
     steps = tuple(
         Step(
             **{
@@ -163,10 +166,22 @@ def build_plan(directory: Path, target: Path, database: Path, raw_dir: Path) -> 
         staging.rename(directory)
     except OSError:  # another scorer wrote the same plan first
         shutil.rmtree(staging, ignore_errors=True)
+    _prune(directory.parent)
     plan = load_plan(directory)
     if plan is None:
         raise PlanError(f"no plan in {directory}")
     return plan
+
+
+def _prune(plans: Path) -> None:
+    """Keep the KEEP_PLANS most recently used plans (load_plan marks a plan used)."""
+    kept = sorted(
+        (path for path in plans.iterdir() if path.is_dir() and not path.name.startswith(".")),
+        key=lambda path: path.stat().st_mtime,
+        reverse=True,
+    )
+    for stale in kept[KEEP_PLANS:]:
+        shutil.rmtree(stale, ignore_errors=True)
 
 
 def _dag_order(manifest: dict, selected: set[str]) -> list[str]:
