@@ -5,8 +5,9 @@ parallel region: with 300 trees per client (purchase, churn, CLV and its two qua
 that is 300 passes over the whole feature matrix and 300 thread barriers per call, and on a
 2-core machine shared with other work a barrier waits for a descheduled thread (measured: a
 2,000-client scoring took 0.3 to 3 s, by the load). Here each row walks every tree while it is
-in cache, in one compiled loop (numba) that releases the GIL, so large inputs are split over
-threads without barriers.
+in cache, in one compiled loop (numba, client_intelligence.forest_kernels) that releases the
+GIL, so large inputs are split over threads without barriers; small inputs walk the trees level
+by level in NumPy, the same comparisons in the same order.
 
 The results are scikit-learn's, bit for bit: the same comparisons (`x <= threshold`, a missing
 value going where `missing_go_to_left` says) and the raw prediction summed in the same order
@@ -22,53 +23,14 @@ import weakref
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-import numba
 import numpy as np
 
 # Rows per thread below which one thread is faster than two (thread start and a second copy of
 # the trees in the other core's cache cost more than they save).
 PARALLEL_MIN_ROWS = 4_096
-
-
-@numba.njit(nogil=True, cache=True, inline="always")
-def _leaf(x_row, feature, threshold, missing_left, left, right, is_leaf, node):
-    """The leaf a row reaches from `node`, as scikit-learn's predictor walks it."""
-    while not is_leaf[node]:
-        value = x_row[feature[node]]
-        if np.isnan(value):
-            node = left[node] if missing_left[node] else right[node]
-        elif value <= threshold[node]:
-            node = left[node]
-        else:
-            node = right[node]
-    return node
-
-
-@numba.njit(nogil=True, cache=True)
-def _leaves_kernel(x, feature, threshold, missing_left, left, right, is_leaf, roots, out):
-    for row in range(x.shape[0]):
-        for tree in range(roots.shape[0]):
-            out[row, tree] = _leaf(
-                x[row], feature, threshold, missing_left, left, right, is_leaf, roots[tree]
-            )
-
-
-@numba.njit(nogil=True, cache=True)
-def _raw_kernel(leaves, value, start, out):
-    for row in range(leaves.shape[0]):
-        total = start
-        for tree in range(leaves.shape[1]):
-            total += value[leaves[row, tree]]
-        out[row] = total
-
-
-@numba.njit(nogil=True, cache=True)
-def _path_kernel(leaves, starts, columns, moves, out):
-    for row in range(leaves.shape[0]):
-        for tree in range(leaves.shape[1]):
-            leaf = leaves[row, tree]
-            for entry in range(starts[leaf], starts[leaf + 1]):
-                out[row, columns[entry]] += moves[entry]
+# Up to this many rows the trees are walked level by level with NumPy instead: numba's start-up
+# (about 0.5 s per process) costs more than it saves on a dbt run of the demo or a small CSV.
+NUMPY_MAX_ROWS = 10_000
 
 
 class UncompilableForestError(TypeError):
@@ -126,22 +88,45 @@ class CompiledForest:
         if remembered is not None and remembered[0]() is x:
             return remembered[1]
         values = np.ascontiguousarray(x, dtype=np.float64)
-        out = np.empty((len(values), len(self.roots)), dtype=np.intp)
-        walk = (self.feature, self.threshold, self.missing_left, self.left, self.right)
+        if len(values) <= NUMPY_MAX_ROWS:
+            out = self._leaves_by_level(values)
+        else:
+            out = np.empty((len(values), len(self.roots)), dtype=np.intp)
+            walk = (self.feature, self.threshold, self.missing_left, self.left, self.right)
+            kernels = _kernels()
 
-        def run(rows: slice) -> None:
-            _leaves_kernel(values[rows], *walk, self.is_leaf, self.roots, out[rows])
+            def run(rows: slice) -> None:
+                kernels._leaves_kernel(values[rows], *walk, self.is_leaf, self.roots, out[rows])
 
-        _in_parts(run, len(values))
+            _in_parts(run, len(values))
         if isinstance(x, np.ndarray) and not x.flags.writeable:  # it cannot change while kept
             self.last["leaves"] = (weakref.ref(x), out)
         return out
 
+    def _leaves_by_level(self, values: np.ndarray) -> np.ndarray:
+        """leaves() in NumPy: every row one level down per step, each tree in turn."""
+        rows = np.arange(len(values))
+        out = np.empty((len(values), len(self.roots)), dtype=np.intp)
+        for tree, root in enumerate(self.roots):
+            node = np.full(len(values), root, dtype=np.intp)
+            walking = ~self.is_leaf[node]
+            while walking.any():
+                value = values[rows, self.feature[node]]
+                left = np.where(
+                    np.isnan(value), self.missing_left[node], value <= self.threshold[node]
+                )
+                node = np.where(walking, np.where(left, self.left[node], self.right[node]), node)
+                walking = ~self.is_leaf[node]
+            out[:, tree] = node
+        return out
+
     def raw(self, x: np.ndarray) -> np.ndarray:
-        """The raw prediction of every row (decision_function: log-odds for a classifier)."""
+        """The raw prediction of every row (decision_function: log-odds for a classifier):
+        the starting constant, then each tree's leaf value in boosting order."""
         leaves = self.leaves(x)
-        out = np.empty(len(leaves), dtype=np.float64)
-        _raw_kernel(leaves, self.value, self.start, out)
+        out = np.full(len(leaves), self.start, dtype=np.float64)
+        for tree in range(leaves.shape[1]):
+            out += self.value[leaves[:, tree]]
         return out
 
     def path_sums(self, x: np.ndarray, paths: LeafPaths) -> np.ndarray:
@@ -149,7 +134,17 @@ class CompiledForest:
         per column, tree after tree in boosting order."""
         leaves = self.leaves(x)
         out = np.zeros((len(leaves), paths.width), dtype=np.float64)
-        _path_kernel(leaves, paths.starts, paths.columns, paths.moves, out)
+        if len(leaves) > NUMPY_MAX_ROWS:
+            _kernels()._path_kernel(leaves, paths.starts, paths.columns, paths.moves, out)
+            return out
+        rows = np.arange(len(leaves))
+        longest = int(np.diff(paths.starts).max(initial=0))
+        for tree in range(leaves.shape[1]):
+            first, last = paths.starts[leaves[:, tree]], paths.starts[leaves[:, tree] + 1]
+            for step in range(longest):  # a path names each column once: no repeated cell
+                entry = first + step
+                on = entry < last
+                out[rows[on], paths.columns[entry[on]]] += paths.moves[entry[on]]
         return out
 
 
@@ -162,6 +157,12 @@ class LeafPaths:
     columns: np.ndarray
     moves: np.ndarray
     width: int
+
+
+def _kernels():
+    from client_intelligence import forest_kernels
+
+    return forest_kernels
 
 
 def _in_parts(run, rows: int) -> None:

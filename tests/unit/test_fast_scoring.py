@@ -39,9 +39,24 @@ def test_compiled_trees_sum_as_scikit_learn_does(monkeypatch):
     poisson = HistGradientBoostingRegressor(loss="poisson", max_iter=20, random_state=0)
     poisson.fit(values, np.exp(label / 3))
     monkeypatch.setattr(forests, "PARALLEL_MIN_ROWS", 100)  # two threads on 900 rows
-    for model in (classifier, poisson):
-        expected = model._raw_predict(values).ravel()
-        assert np.array_equal(compiled_forest(model).raw(values), expected)  # bit for bit
+    for numpy_max_rows in (10_000, 0):  # walked by NumPy, then by the compiled loop
+        monkeypatch.setattr(forests, "NUMPY_MAX_ROWS", numpy_max_rows)
+        for model in (classifier, poisson):
+            expected = model._raw_predict(values).ravel()
+            assert np.array_equal(compiled_forest(model).raw(values), expected)  # bit for bit
+
+
+def test_path_sums_are_the_same_walked_by_numpy_or_compiled(monkeypatch):
+    from client_intelligence.contributions import tree_contributions
+
+    values, label = _with_missing(700, 5)
+    model = HistGradientBoostingClassifier(max_iter=25, random_state=0)
+    model.fit(values, (label > 0).astype(int))
+    by_numpy, bias = tree_contributions(model, values)
+    monkeypatch.setattr(forests, "NUMPY_MAX_ROWS", 0)
+    compiled, same_bias = tree_contributions(model, values)
+    assert np.array_equal(by_numpy, compiled) and bias == same_bias
+    np.testing.assert_allclose(by_numpy.sum(axis=1) + bias, model.decision_function(values))
 
 
 def _elite(data: pd.DataFrame):
