@@ -58,6 +58,11 @@ class PlanError(RuntimeError):
     """A manifest this module cannot run without dbt (the caller falls back to dbt)."""
 
 
+class StepError(RuntimeError):
+    """A step of a plan failed, as the dbt build would have: the message names the model and
+    carries the error (a missing required column, a model's own error)."""
+
+
 @dataclass(frozen=True)
 class Step:
     """One node of the plan: what to create, from what."""
@@ -270,7 +275,7 @@ def run_plan(plan: Plan, raw_dir: Path) -> duckdb.DuckDBPyConnection:
     connection = duckdb.connect()
     connection.execute(f"attach ':memory:' as \"{plan.catalog}\"")
     connection.execute(f'use "{plan.catalog}"')
-    memory_limit = os.environ.get("DUCKDB_MEMORY_LIMIT", "6GB")
+    memory_limit = os.environ.get("DUCKDB_MEMORY_LIMIT", "6GB")  # as profiles.yml sets it
     connection.execute(f"set memory_limit = '{memory_limit}'")
     # relative paths in the compiled SQL (the erasure list) resolve as dbt's did: in the project
     connection.execute(f"set file_search_path = '{project_root()}'")
@@ -307,8 +312,12 @@ def _run_steps(connection: duckdb.DuckDBPyConnection, plan: Plan, raw_dir: Path)
                 raise PlanError("the plan's steps wait on each other")
             finished, _ = wait(running, return_when=FIRST_COMPLETED)
             for future in finished:
-                future.result()  # a failed step stops the run with its own error
-                done.add(running.pop(future))
+                index = running.pop(future)
+                try:
+                    future.result()
+                except Exception as error:  # any failure of a model fails the run, as in dbt
+                    raise StepError(f"{steps[index].relation} failed: {error}") from error
+                done.add(index)
 
 
 def _run_step(connection: duckdb.DuckDBPyConnection, step: Step, raw_dir: Path) -> None:

@@ -338,7 +338,8 @@ def pipeline_contributions(
             pushed, bias = member_contributions(member, transformed, feature_map.group_of_column)
             probability = _sigmoid(bias + pushed.sum(axis=1))
             slope = member.weight * weight * probability * (1 - probability)
-            total += pushed * slope[:, None]
+            pushed *= slope[:, None]  # in place: no second matrix of this size per member
+            total += pushed
         parts.append(total.astype(np.float32))
     values = np.concatenate(parts) if parts else np.zeros((0, len(feature_map.names)), np.float32)
     return feature_map, values

@@ -135,7 +135,12 @@ class CompiledForest:
         leaves = self.leaves(x)
         out = np.zeros((len(leaves), paths.width), dtype=np.float64)
         if len(leaves) > NUMPY_MAX_ROWS:
-            _kernels()._path_kernel(leaves, paths.starts, paths.columns, paths.moves, out)
+            kernel = _kernels()._path_kernel
+
+            def run(rows: slice) -> None:
+                kernel(leaves[rows], paths.starts, paths.columns, paths.moves, out[rows])
+
+            _in_parts(run, len(leaves))
             return out
         rows = np.arange(len(leaves))
         longest = int(np.diff(paths.starts).max(initial=0))
