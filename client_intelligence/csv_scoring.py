@@ -140,7 +140,8 @@ def run_models(
         "model_dir": model_dir or "",
         "purchase_history_supplied": transactions is not None,
     }
-    plan = compiled_models.load_plan(compiled_models.plan_dir(variables))
+    plan_dir = compiled_models.plan_dir(variables)
+    plan = compiled_models.load_plan(plan_dir)
     if plan is not None:
         with compiled_models.run_plan(plan, raw_dir) as connection:
             return read_scores(connection)
@@ -164,7 +165,7 @@ def run_models(
         quiet=True,
     )
     with contextlib.suppress(compiled_models.PlanError):  # dbt then runs for every file
-        compiled_models.build_plan(compiled_models.plan_dir(variables), target, database, raw_dir)
+        compiled_models.build_plan(plan_dir, target, database, raw_dir)
     with duckdb.connect(str(database), read_only=True) as connection:
         return read_scores(connection)
 
@@ -180,9 +181,8 @@ def read_scores(connection: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     scores.attrs["rejected_sales"] = connection.execute(
         "select count(*) from stg_transactions_rejected"
     ).fetchone()[0]
-    scores.attrs["sales"] = connection.execute("select count(*) from stg_transactions").fetchone()[
-        0
-    ]
+    sales = connection.execute("select count(*) from stg_transactions").fetchone()
+    scores.attrs["sales"] = sales[0]
     # the lowest churn risk of an at-risk segment, from the seed the build used
     at_risk_from = connection.execute(
         "select min(lower_bound) from segment_cutoffs"
