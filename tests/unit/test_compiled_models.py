@@ -112,3 +112,12 @@ def test_the_fingerprint_follows_the_vars_but_not_the_exports_folder():
     same = compiled_models.fingerprint(base)
     assert compiled_models.fingerprint({**base, "raw_data_dir": "/b"}) == same
     assert compiled_models.fingerprint({**base, "purchase_history_supplied": True}) != same
+
+
+def test_a_failing_step_names_its_model(tmp_path: Path):
+    raw = tmp_path / "raw"
+    raw.mkdir()  # no notes file: the required source cannot be read, as dbt would fail
+    seeds = tmp_path / "seeds.duckdb"
+    duckdb.connect(str(seeds)).close()
+    with pytest.raises(compiled_models.StepError, match="raw_files.*notes"):
+        compiled_models.run_plan(_plan(seeds), raw)
