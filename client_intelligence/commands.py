@@ -191,8 +191,12 @@ def benchmark(argv: list[str] | None = None) -> int:
 
 def bench_scoring(argv: list[str] | None = None) -> int:
     """Print the scoring throughput (no dbt start-up) and the CSV scorer's rows per second.
-    Needs a built warehouse and a trained model (`make run`)."""
+    Needs a built warehouse and a trained model (`make run`). With --baseline DIR (an
+    untouched checkout of another commit), each is timed side by side in the same run."""
     from client_intelligence.scoring_benchmark import (
+        Checkout,
+        compare_checkouts,
+        comparison_table,
         csv_throughput,
         drivers_cost,
         scoring_throughput,
@@ -207,7 +211,25 @@ def bench_scoring(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--drivers", action="store_true", help="also time the driver columns on their own"
     )
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="an untouched checkout to time side by side: scoring, `dbt run --select "
+        "predictions` (median of 3) and the CSV scorer on 3,000 and --csv-rows rows",
+    )
     args = parser.parse_args(argv)
+    if args.baseline:
+        checkouts = [
+            Checkout("this", project_root()),
+            Checkout("baseline", args.baseline.resolve()),
+        ]
+        with tempfile.TemporaryDirectory(prefix="bench-scoring-") as workdir:
+            sizes = sorted({3_000, args.csv_rows})
+            results = compare_checkouts(
+                checkouts, duckdb_path(), Path(workdir), args.clients, sizes
+            )
+        print(comparison_table(results))
+        return 0
     throughput = scoring_throughput(duckdb_path(), args.clients, args.model_dir)
     print("predictions step:", json.dumps(throughput))
     if args.drivers:

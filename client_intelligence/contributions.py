@@ -45,6 +45,12 @@ from sklearn.ensemble import HistGradientBoostingClassifier, VotingClassifier
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 
+from client_intelligence.forests import (
+    CompiledForest,
+    LeafPaths,
+    UncompilableForestError,
+    compiled_forest,
+)
 from client_intelligence.predictor_selection import BaselinePredictor, BlendedPredictor
 from client_intelligence.purchase_history import BASELINE_PREDICTION
 
@@ -52,11 +58,6 @@ from client_intelligence.purchase_history import BASELINE_PREDICTION
 BASELINE_DRIVER = "__bgnbd_baseline__"
 # Rows explained per pass: bounds the memory of the preprocessed matrix at any client count.
 CHUNK_ROWS = 65_536
-# Rows explained together by the trees: their preprocessed values stay in a core's cache while
-# every tree reads them (measured: about twice as fast as 65,536 rows), and their path moves are
-# summed by one bincount (its index and weight arrays: rows x the trees' path lengths, about
-# 50 MB at 8,192 rows and 60 trees).
-BINCOUNT_ROWS = 8_192
 MISSING_INDICATOR_PREFIX = "missingindicator_"
 
 
@@ -157,67 +158,49 @@ def group_sums(values: np.ndarray, weights: np.ndarray, groups: np.ndarray) -> n
 # --- gradient-boosted trees --------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Tree:
-    """One fitted tree, ready to explain rows: a copy of its predictor whose leaves hold their
-    own leaf number (so the model's own compiled predict says which leaf each row reaches), and
-    for every leaf the path to it as (credited column, change of expected value) pairs, a
-    column (or group) split on twice along the path merged into one pair."""
-
-    leaf_finder: Any  # a TreePredictor returning leaf numbers
-    path_columns: np.ndarray  # (longest path, leaves) intp; padding = the width (a spare column)
-    path_deltas: np.ndarray  # (longest path, leaves) float64; padding = 0
-    bias: float  # the root's expected value
-
-    @classmethod
-    def of(cls, predictor, credited: np.ndarray) -> _Tree:
-        """`credited[c]`: the output column that a split on input column c is credited to."""
-        nodes = predictor.nodes
-        is_leaf = nodes["is_leaf"].astype(bool)
-        left = nodes["left"].astype(np.intp)
-        right = nodes["right"].astype(np.intp)
-        expected = _expected_values(nodes, is_leaf, left, right)
-        parent = np.full(len(nodes), -1, dtype=np.intp)
-        for node in np.flatnonzero(~is_leaf):
-            parent[left[node]] = parent[right[node]] = node
-        leaves = np.flatnonzero(is_leaf)
-        paths = []
-        for leaf in leaves:
+def leaf_paths(forest: CompiledForest, credited: np.ndarray) -> LeafPaths:
+    """For every leaf of the forest, the path to it as (credited column, change of expected
+    value) pairs, a column (or group) split on twice along the path merged into one pair, root
+    first. `credited[c]`: the output column that a split on input column c is credited to."""
+    expected = _expected_values(forest)
+    parent = np.full(len(forest.is_leaf), -1, dtype=np.intp)
+    splits = np.flatnonzero(~forest.is_leaf)
+    parent[forest.left[splits]] = splits
+    parent[forest.right[splits]] = splits
+    starts = np.zeros(len(forest.is_leaf) + 1, dtype=np.intp)
+    columns: list[int] = []
+    moves: list[float] = []
+    for leaf in range(len(forest.is_leaf)):
+        if forest.is_leaf[leaf]:
             steps = []  # (split, child) from the leaf up
             node = leaf
             while parent[node] >= 0:
                 steps.append((parent[node], node))
                 node = parent[node]
-            moves: dict[int, float] = {}  # root first: rows share their first columns
+            merged: dict[int, float] = {}
             for split, child in reversed(steps):
-                column = int(credited[nodes["feature_idx"][split]])
-                moves[column] = moves.get(column, 0.0) + expected[child] - expected[split]
-            paths.append(moves)
-        longest = max((len(moves) for moves in paths), default=0)
-        spare = int(credited.max(initial=-1)) + 1
-        path_columns = np.full((longest, len(leaves)), spare, dtype=np.intp)
-        path_deltas = np.zeros((longest, len(leaves)), dtype=np.float64)
-        for number, moves in enumerate(paths):
-            path_columns[: len(moves), number] = list(moves)
-            path_deltas[: len(moves), number] = list(moves.values())
-        numbered = nodes.copy()
-        numbered["value"][leaves] = np.arange(len(leaves))
-        finder = type(predictor)(
-            numbered, predictor.binned_left_cat_bitsets, predictor.raw_left_cat_bitsets
-        )
-        return cls(finder, path_columns, path_deltas, float(expected[0]))
+                column = int(credited[forest.feature[split]])
+                merged[column] = merged.get(column, 0.0) + expected[child] - expected[split]
+            columns.extend(merged)
+            moves.extend(merged.values())
+        starts[leaf + 1] = len(columns)
+    return LeafPaths(
+        starts,
+        np.asarray(columns, dtype=np.intp),
+        np.asarray(moves, dtype=np.float64),
+        int(credited.max(initial=-1)) + 1,
+    )
 
 
-def _expected_values(
-    nodes: np.ndarray, is_leaf: np.ndarray, left: np.ndarray, right: np.ndarray
-) -> np.ndarray:
+def _expected_values(forest: CompiledForest) -> np.ndarray:
     """Each node's expected value: the count-weighted mean of the leaf values below it. (The
     node arrays' own `value` of a split node is not shrunk by the learning rate; only leaves
     are, so it cannot serve.) Children are stored after their parent, so one backward pass
-    over the (at most max_leaf_nodes * 2) nodes suffices."""
-    expected = np.where(is_leaf, nodes["value"], 0.0).astype(np.float64)
-    weight = nodes["count"].astype(np.float64)
-    for node in range(len(nodes) - 1, -1, -1):
+    over the nodes suffices."""
+    is_leaf, left, right = forest.is_leaf, forest.left, forest.right
+    expected = np.where(is_leaf, forest.value, 0.0).astype(np.float64)
+    weight = forest.count
+    for node in range(len(is_leaf) - 1, -1, -1):
         if is_leaf[node]:
             continue
         low, high = left[node], right[node]
@@ -230,87 +213,51 @@ def _expected_values(
 
 
 @dataclass(frozen=True)
-class _Forest:
-    trees: tuple[_Tree, ...]
-    start: float  # the model's constant first prediction
-    width: int  # credited columns
-    known_categories: Any
-    category_map: Any
+class _Explainer:
+    """A forest ready to explain rows: its compiled trees, the paths to its leaves and the bias
+    (the starting constant plus every root's expected value)."""
 
-    @property
-    def bias(self) -> float:
-        return self.start + sum(tree.bias for tree in self.trees)
+    forest: CompiledForest
+    paths: LeafPaths
+    bias: float
 
 
-_FORESTS: dict[tuple[int, bytes], tuple[Any, _Forest]] = {}
+_EXPLAINERS: dict[tuple[int, bytes], tuple[Any, _Explainer]] = {}
 
 
-def forest_of(model, credited: np.ndarray) -> _Forest:
+def explainer_of(model, credited: np.ndarray) -> _Explainer:
     """The trees of a fitted binary HistGradientBoostingClassifier (or a regressor), prepared
     once per model and column grouping (kept while the model lives)."""
     key = (id(model), credited.tobytes())
-    cached = _FORESTS.get(key)
+    cached = _EXPLAINERS.get(key)
     if cached is not None and cached[0] is model:
         return cached[1]
-    if any(len(predictors) != 1 for predictors in model._predictors):
-        raise UnsupportedPredictorError("drivers explain binary classifiers and regressors")
-    trees = tuple(_Tree.of(predictors[0], credited) for predictors in model._predictors)
-    known, mapping = model._bin_mapper.make_known_categories_bitsets()
-    start = float(np.ravel(model._baseline_prediction)[0])
-    forest = _Forest(trees, start, int(credited.max(initial=-1)) + 1, known, mapping)
-    if len(_FORESTS) > 8:
-        _FORESTS.clear()
-    _FORESTS[key] = (model, forest)
-    return forest
+    try:
+        forest = compiled_forest(model)
+    except UncompilableForestError as error:
+        raise UnsupportedPredictorError(str(error)) from error
+    expected = _expected_values(forest)
+    bias = forest.start + sum(float(expected[root]) for root in forest.roots)
+    explainer = _Explainer(forest, leaf_paths(forest, credited), bias)
+    if len(_EXPLAINERS) > 8:
+        _EXPLAINERS.clear()
+    _EXPLAINERS[key] = (model, explainer)
+    return explainer
 
 
 def tree_contributions(
     model, transformed: np.ndarray, groups: np.ndarray | None = None
 ) -> tuple[np.ndarray, float]:
     """The Saabas contributions of every tree per input column (or summed per group of columns,
-    `groups` giving each column's group), and the bias (the starting constant plus every root's
-    expected value). Row sums plus the bias are the model's raw prediction (decision_function:
-    log-odds for a binary classifier).
+    `groups` giving each column's group), and the bias. Row sums plus the bias are the model's
+    raw prediction (decision_function: log-odds for a binary classifier).
 
-    The model's own compiled predict, on a copy of each tree whose leaves hold their number,
-    says which leaf every row reaches (splits, thresholds and missing values exactly as the
-    model treats them); the leaf's path table then says what each column moved. The moves of a
-    block of rows are summed by one bincount: no Python loop over rows or tree levels.
-    """
+    Each row walks every tree as the model's own predictor does (client_intelligence.forests);
+    the path table of the leaf it reaches says what each column moved."""
     values = np.ascontiguousarray(transformed, dtype=np.float64)
-    rows, columns = values.shape
-    credited = np.arange(columns, dtype=np.intp) if groups is None else np.asarray(groups)
-    forest = forest_of(model, credited)
-    width = forest.width + 1  # the spare column collects the paths' padding
-    entries = sum(len(tree.path_columns) for tree in forest.trees)
-    block = min(rows, BINCOUNT_ROWS)
-    cells = np.empty((entries, block), dtype=np.intp)
-    moves = np.empty((entries, block), dtype=np.float64)
-    contributions = np.empty((rows, forest.width), dtype=np.float64)
-    for start in range(0, rows, BINCOUNT_ROWS):
-        stop = min(start + BINCOUNT_ROWS, rows)
-        count = stop - start
-        rows_of_block = values[start:stop]  # stays in cache while every tree reads it
-        # column-major cells (column * rows + row): one path position of consecutive rows
-        # mostly lands in one column's consecutive slots, so bincount streams through memory
-        row_numbers = np.arange(count, dtype=np.intp)
-        entry = 0
-        for tree in forest.trees:
-            # One thread: each call is short, and where cores are shared OpenMP's barrier costs
-            # more than a second thread saves (measured: 2-4x slower under load).
-            leaf = tree.leaf_finder.predict(
-                rows_of_block, forest.known_categories, forest.category_map, 1
-            ).astype(np.intp)
-            for columns_at, deltas_at in zip(tree.path_columns, tree.path_deltas, strict=True):
-                np.take(columns_at * count, leaf, out=cells[entry, :count])
-                cells[entry, :count] += row_numbers
-                np.take(deltas_at, leaf, out=moves[entry, :count])
-                entry += 1
-        total = np.bincount(
-            cells[:, :count].ravel(), moves[:, :count].ravel(), minlength=count * width
-        )
-        contributions[start:stop] = total.reshape(width, count)[: forest.width].T
-    return contributions, forest.bias
+    credited = np.arange(values.shape[1], dtype=np.intp) if groups is None else np.asarray(groups)
+    explainer = explainer_of(model, credited)
+    return explainer.forest.path_sums(values, explainer.paths), explainer.bias
 
 
 # --- pipelines, ensembles, blends ------------------------------------------------------------
@@ -391,13 +338,17 @@ def pipeline_contributions(
             pushed, bias = member_contributions(member, transformed, feature_map.group_of_column)
             probability = _sigmoid(bias + pushed.sum(axis=1))
             slope = member.weight * weight * probability * (1 - probability)
-            total += pushed * slope[:, None]
+            pushed *= slope[:, None]  # in place: no second matrix of this size per member
+            total += pushed
         parts.append(total.astype(np.float32))
     values = np.concatenate(parts) if parts else np.zeros((0, len(feature_map.names)), np.float32)
     return feature_map, values
 
 
 def _chunks(features: pd.DataFrame) -> Iterator[pd.DataFrame]:
+    if len(features) <= CHUNK_ROWS:  # the frame itself: its preprocessing may be remembered
+        yield features
+        return
     for start in range(0, len(features), CHUNK_ROWS):
         yield features.iloc[start : start + CHUNK_ROWS]
 

@@ -7,6 +7,7 @@ budgets and features as `dbt build`), and the client scores are joined back onto
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import shutil
@@ -19,6 +20,7 @@ import duckdb
 import pandas as pd
 import pyarrow.compute as pc
 
+from client_intelligence import compiled_models
 from client_intelligence.artifacts import select_artifact_dir
 from client_intelligence.files import atomic_write_text
 from client_intelligence.project import project_vars, run_dbt
@@ -122,6 +124,8 @@ def run_models(
 
     Profiles are as of the latest date in the data (dbt's default), with no training snapshots.
     Without sales the artifact's notes-only family scores: "no purchases" then means unknown.
+    The first file after a change to the project is built by dbt, which leaves the compiled
+    models for the next ones (client_intelligence.compiled_models): those run without dbt.
     """
     raw_dir = workdir / "raw"
     raw_dir.mkdir()
@@ -130,7 +134,19 @@ def run_models(
     if transactions is not None:
         # the sales go through staging like any export: bad lines become rejected rows
         shutil.copyfile(transactions, raw_dir / f"transactions{transactions.suffix.lower()}")
+    variables = {
+        "raw_data_dir": str(raw_dir),
+        "build_training_snapshots": False,
+        "model_dir": model_dir or "",
+        "purchase_history_supplied": transactions is not None,
+    }
+    plan_dir = compiled_models.plan_dir(variables)
+    plan = compiled_models.load_plan(plan_dir)
+    if plan is not None:
+        with compiled_models.run_plan(plan, raw_dir) as connection:
+            return read_scores(connection)
     database = workdir / "scoring.duckdb"
+    target = workdir / "target"
     run_dbt(
         [
             "build",
@@ -143,34 +159,36 @@ def run_models(
             "--exclude-resource-type",
             "unit_test",
         ],
-        variables={
-            "raw_data_dir": str(raw_dir),
-            "build_training_snapshots": False,
-            "model_dir": model_dir or "",
-            "purchase_history_supplied": transactions is not None,
-        },
+        variables=variables,
         database=database,
-        target_path=workdir / "target",
+        target_path=target,
         quiet=True,
     )
+    with contextlib.suppress(compiled_models.PlanError):  # dbt then runs for every file
+        compiled_models.build_plan(plan_dir, target, database, raw_dir)
     with duckdb.connect(str(database), read_only=True) as connection:
-        scores = connection.sql(
-            f"select client_id, {', '.join(OUTPUT_COLUMNS)} from client_profiles_with_predictions"
-        ).df()
-        rejected = connection.execute("select count(*) from stg_notes_rejected").fetchone()[0]
-        scores.attrs["rejected_sales"] = connection.execute(
-            "select count(*) from stg_transactions_rejected"
-        ).fetchone()[0]
-        scores.attrs["sales"] = connection.execute(
-            "select count(*) from stg_transactions"
-        ).fetchone()[0]
-        # the lowest churn risk of an at-risk segment, from the seed the build used
-        at_risk_from = connection.execute(
-            "select min(lower_bound) from segment_cutoffs"
-            " where segment_type = 'risk' and list_contains(?, segment)",
-            [list(AT_RISK_SEGMENTS)],
-        ).fetchone()[0]
-    scores.attrs["rejected_notes"] = rejected
+        return read_scores(connection)
+
+
+def read_scores(connection: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The client scores of a scoring build, with the counts the summary reports."""
+    scores = connection.sql(
+        f"select client_id, {', '.join(OUTPUT_COLUMNS)} from client_profiles_with_predictions"
+    ).df()
+    scores.attrs["rejected_notes"] = connection.execute(
+        "select count(*) from stg_notes_rejected"
+    ).fetchone()[0]
+    scores.attrs["rejected_sales"] = connection.execute(
+        "select count(*) from stg_transactions_rejected"
+    ).fetchone()[0]
+    sales = connection.execute("select count(*) from stg_transactions").fetchone()
+    scores.attrs["sales"] = sales[0]
+    # the lowest churn risk of an at-risk segment, from the seed the build used
+    at_risk_from = connection.execute(
+        "select min(lower_bound) from segment_cutoffs"
+        " where segment_type = 'risk' and list_contains(?, segment)",
+        [list(AT_RISK_SEGMENTS)],
+    ).fetchone()[0]
     scores.attrs["at_risk_from"] = float(at_risk_from)
     return scores
 

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from client_intelligence.artifacts import ArtifactError
+from client_intelligence.compiled_models import StepError
 from client_intelligence.csv_scoring import CsvScoringError, score_csv
 from client_intelligence.project import DbtCommandError
 
@@ -50,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
             model_dir=args.model_dir,
             transactions_path=args.transactions,
         )
-    except (CsvScoringError, ArtifactError, DbtCommandError) as error:
+    except (CsvScoringError, ArtifactError, DbtCommandError, StepError) as error:
         print(f"\nerror: {error}", file=sys.stderr)
         return 2
     print(summary)

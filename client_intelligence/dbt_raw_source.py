@@ -17,24 +17,6 @@ from dbt.adapters.duckdb.utils import SourceConfig
 from client_intelligence.raw_reader import ReadOptions, read_source, source_files
 
 
-def _as_list(value: Any) -> list[str]:
-    if not value:
-        return []
-    return [value] if isinstance(value, str) else [str(item) for item in value]
-
-
-def read_options(meta: dict[str, Any]) -> ReadOptions:
-    """The reader's options from a source's `meta` (see models/staging/_staging__sources.yml)."""
-    return ReadOptions(
-        required_columns=_as_list(meta.get("required_columns")),
-        optional_columns=_as_list(meta.get("optional_columns")),
-        required=str(meta.get("required", False)).lower() == "true",
-        encoding=str(meta.get("encoding") or ""),
-        delimiter=str(meta.get("delimiter") or "").replace("\\t", "\t"),
-        max_line_chars=int(meta.get("max_line_chars") or 4_000_000),
-    )
-
-
 class Plugin(BasePlugin):
     def initialize(self, plugin_config: dict[str, Any]) -> None:
         self._lock = threading.Lock()
@@ -44,7 +26,7 @@ class Plugin(BasePlugin):
         meta = source_config.meta
         raw_dir = Path(str(meta["raw_data_dir"]))
         name = source_config.identifier
-        options = read_options(meta)
+        options = ReadOptions.from_meta(meta)
         files = tuple(
             (str(path), path.stat().st_size, path.stat().st_mtime_ns)
             for path in source_files(raw_dir, name)

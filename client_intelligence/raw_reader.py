@@ -20,9 +20,10 @@ import codecs
 import csv
 import re
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -61,6 +62,24 @@ class ReadOptions:
     encoding: str = ""
     delimiter: str = ""
     max_line_chars: int = DEFAULT_MAX_LINE_CHARS
+
+    @classmethod
+    def from_meta(cls, meta: Mapping[str, Any]) -> ReadOptions:
+        """The options of a dbt source's `meta` (models/staging/_staging__sources.yml)."""
+        return cls(
+            required_columns=_as_list(meta.get("required_columns")),
+            optional_columns=_as_list(meta.get("optional_columns")),
+            required=str(meta.get("required", False)).lower() == "true",
+            encoding=str(meta.get("encoding") or ""),
+            delimiter=str(meta.get("delimiter") or "").replace("\\t", "\t"),
+            max_line_chars=int(meta.get("max_line_chars") or DEFAULT_MAX_LINE_CHARS),
+        )
+
+
+def _as_list(value: Any) -> list[str]:
+    if not value:
+        return []
+    return [value] if isinstance(value, str) else [str(item) for item in value]
 
 
 @dataclass
