@@ -22,17 +22,33 @@ notes_before as (
         on notes.note_date < snapshots.feature_cutoff
 ),
 
+language_notes as (
+    select
+        feature_cutoff,
+        client_id,
+        language,
+        count(*) as notes_in_language,
+        count(*) filter (where is_recent) as recent_notes_in_language,
+        min(note_date) as first_note_in_language,
+        max(note_date) as last_note_in_language
+    from notes_before
+    group by all
+),
+
 note_features as (
     select
         feature_cutoff,
         client_id,
-        count(*) as note_count,
-        count(*) filter (where is_recent) as recent_note_count,
-        min(note_date) as first_note_date,
-        max(note_date) as last_note_date,
-        mode(language) as primary_language,
+        sum(notes_in_language)::bigint as note_count,
+        sum(recent_notes_in_language)::bigint as recent_note_count,
+        min(first_note_in_language) as first_note_date,
+        max(last_note_in_language) as last_note_date,
+        -- the language of most notes; a tie goes to the one written in last, then by name
+        -- (mode() breaks ties by row order, which changed scores between identical builds)
+        arg_max(language, (notes_in_language, last_note_in_language, language))
+            as primary_language,
         count(distinct language) as language_count
-    from notes_before
+    from language_notes
     group by all
 ),
 
