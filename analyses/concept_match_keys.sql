@@ -7,4 +7,6 @@ select
     alias_language,
     alias,
     is_cjk
-from ({{ alias_keys(ref('concept_aliases'), ref('concepts'), ref('inflection_rules')) }}) as keys
+from (
+    {{ alias_keys(ref('concept_aliases'), ref('concepts'), ref('inflection_rules')) }}
+) as match_keys

@@ -83,7 +83,7 @@ def run_size(clients: int, workdir: Path, csv_rows: int, model_dir: str | None) 
     build_seconds = _timed([*dbt, "build", *common], env)
     model_seconds = _model_seconds(target)
     concepts = compare_concept_matching(
-        database, json.loads(variables), workdir / f"concepts_{clients}"
+        database, json.loads(variables), target, workdir / f"concepts_{clients}"
     )
     predictions_seconds = _timed([*dbt, "run", "--select", "predictions", *common], env)
     csv_path = workdir / f"notes_{clients}.csv"

@@ -20,14 +20,19 @@ from typing import Any
 
 import duckdb
 
-from client_intelligence.aho_corasick_baseline import AliasKey, BaselineRun, run_baseline
+from client_intelligence.aho_corasick_baseline import (
+    AliasKey,
+    BaselineRun,
+    FoldTable,
+    fold_note,
+    run_baseline,
+)
 from client_intelligence.project import project_vars, run_dbt
 
 COMPILED = Path("compiled") / "client_intelligence"
 NOTE_CONCEPTS_SQL = COMPILED / "models" / "marts" / "note_concepts.sql"
 NOTE_TOKENS_SQL = COMPILED / "models" / "intermediate" / "int_note_tokens.sql"
 MATCH_KEYS_SQL = COMPILED / "analyses" / "concept_match_keys.sql"
-EXAMPLES_PER_CATEGORY = 3
 
 
 @dataclass
@@ -54,23 +59,25 @@ class ConceptComparison:
         return round(self.pairs_both / union, 5) if union else 1.0
 
 
-def compile_sql(database: Path, variables: dict[str, Any], target: Path) -> dict[str, str]:
-    """The SQL of note_concepts (rules on and off), int_note_tokens and the match keys."""
-    selected = ["note_concepts", "int_note_tokens", "concept_match_keys"]
-    sql = {}
-    for name, rules in (("rules", True), ("plain", False)):
-        folder = target / f"compiled_{name}"
-        run_dbt(
-            ["compile", "--select", *selected],
-            variables={**variables, "apply_concept_rules": rules},
-            database=database,
-            target_path=folder,
-            quiet=True,
-        )
-        sql[f"note_concepts_{name}"] = (folder / NOTE_CONCEPTS_SQL).read_text()
-    sql["note_tokens"] = (folder / NOTE_TOKENS_SQL).read_text()
-    sql["match_keys"] = (folder / MATCH_KEYS_SQL).read_text()
-    return sql
+def compile_sql(
+    database: Path, variables: dict[str, Any], build_target: Path, workdir: Path
+) -> dict[str, str]:
+    """The SQL of note_concepts and int_note_tokens as the build ran it (its target folder),
+    and of note_concepts without rules and the match keys, compiled once more."""
+    plain_target = workdir / "target_plain"
+    run_dbt(
+        ["compile", "--select", "note_concepts", "concept_match_keys"],
+        variables={**variables, "apply_concept_rules": False},
+        database=database,
+        target_path=plain_target,
+        quiet=True,
+    )
+    return {
+        "note_concepts_rules": (build_target / NOTE_CONCEPTS_SQL).read_text(),
+        "note_tokens": (build_target / NOTE_TOKENS_SQL).read_text(),
+        "note_concepts_plain": (plain_target / NOTE_CONCEPTS_SQL).read_text(),
+        "match_keys": (plain_target / MATCH_KEYS_SQL).read_text(),
+    }
 
 
 def _timed_sql(connection: duckdb.DuckDBPyConnection, sql: str, table: str) -> float:
@@ -89,14 +96,22 @@ def best_of(repeats: int, *runs: Callable[[], float]) -> list[float]:
 
 
 def compare_concept_matching(
-    database: Path, variables: dict[str, Any], workdir: Path, repeats: int = 2
+    database: Path,
+    variables: dict[str, Any],
+    build_target: Path,
+    workdir: Path,
+    repeats: int = 2,
 ) -> ConceptComparison:
-    sql = compile_sql(database, variables, workdir)
+    """Time both sides on the warehouse `dbt build` wrote (with `build_target` its target
+    folder) and compare their plain alias matches."""
+    sql = compile_sql(database, variables, build_target, workdir)
     connection = duckdb.connect(str(database), read_only=True)
     try:
         keys = [AliasKey(*row) for row in connection.execute(sql["match_keys"]).fetchall()]
         notes = connection.execute("select note_id, language, note_text from stg_notes").fetchall()
-        short_chars = int(variables.get("short_alias_max_chars", project_vars()["short_alias_max_chars"]))
+        short_chars = int(
+            variables.get("short_alias_max_chars", project_vars()["short_alias_max_chars"])
+        )
         baseline: list[BaselineRun] = []
 
         def run_aho_corasick() -> float:
@@ -132,14 +147,38 @@ def compare_concept_matching(
     )
 
 
+FOLDING = "folding differs"
+SPANS = "overlap resolved differently"
+
+
 def classify_disagreements(
     connection: duckdb.DuckDBPyConnection,
     sql_pairs: set[tuple[str, str]],
     ac_pairs: set[tuple[str, str]],
 ) -> dict[str, int]:
-    """Count the disagreeing pairs per category (docs/speed.md explains each)."""
+    """Disagreeing pairs per side and cause (docs/speed.md explains both causes): the note's
+    text folds differently in Python than its SQL tokens (Unicode tables of DuckDB and Python
+    disagree on a character), or it folds the same and the longest-match rule chose otherwise
+    (the baseline measures lengths on text with separator runs reduced to one space)."""
+    sides = {"SQL only": sql_pairs - ac_pairs, "Aho-Corasick only": ac_pairs - sql_pairs}
+    note_ids = sorted({note_id for pairs in sides.values() for note_id, _ in pairs})
+    if not note_ids:
+        return {}
+    rows = connection.execute(
+        """
+        select notes.note_id, notes.note_text, tokens.tokens
+        from stg_notes as notes
+        inner join int_note_tokens as tokens on notes.note_id = tokens.note_id
+        where list_contains(?, notes.note_id)
+        """,
+        [note_ids],
+    ).fetchall()
+    table = FoldTable()
+    folds_alike = {
+        note_id: fold_note(text, table) == " ".join(tokens) for note_id, text, tokens in rows
+    }
     counts: Counter[str] = Counter()
-    for side, pairs in (("sql only", sql_pairs - ac_pairs), ("aho-corasick only", ac_pairs - sql_pairs)):
-        for note_id, concept_id in pairs:
-            counts[f"{side}: {concept_id}"] += 1
-    return dict(counts.most_common())
+    for side, pairs in sides.items():
+        for note_id, _ in pairs:
+            counts[f"{side}, {SPANS if folds_alike.get(note_id) else FOLDING}"] += 1
+    return dict(sorted(counts.items()))

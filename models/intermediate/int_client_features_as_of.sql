@@ -120,13 +120,13 @@ concept_counts as (
             list_transform(
                 client_concepts.concepts,
                 lambda concept: struct_pack(
-                    concept_id := concept.concept_id,
+                    concept_id := concept['concept_id'],
                     mentions := len(
-                        list_filter(concept.dates, lambda day: day < snapshots.feature_cutoff)
+                        list_filter(concept['dates'], lambda day: day < snapshots.feature_cutoff)
                     )::bigint
                 )
             ),
-            lambda concept: concept.mentions > 0
+            lambda concept: concept['mentions'] > 0
         ) as concept_mention_counts
     from client_concepts
     inner join snapshots

@@ -48,12 +48,12 @@ note_ngrams as (
             )
             || flatten(
                 list_transform(
-                    list_filter(tokens, lambda token, i: token_is_cjk[i]),
-                    lambda run: list_transform(
-                        range(1, length(run)), lambda p: substring(run, p, 2)
+                    list_filter(range(1, len(tokens) + 1), lambda i: token_is_cjk[i]),
+                    lambda i: list_transform(
+                        range(1, length(tokens[i])), lambda p: substring(tokens[i], p, 2)
                     )
                     || list_transform(
-                        range(1, length(run) - 1), lambda p: substring(run, p, 3)
+                        range(1, length(tokens[i]) - 1), lambda p: substring(tokens[i], p, 3)
                     )
                 )
             )

@@ -12,7 +12,8 @@
 --     between, is negated (is_negated, negation_cue): a dislike, never an interest.
 -- With the var apply_concept_rules false, the blocking and context rules are skipped: the plain
 -- alias matches, which scripts/benchmark.py compares with an Aho-Corasick pass.
-{%- set max_words = var('max_alias_words') %}
+{#- two at least: sequences join on their first two words (and sqlfluff's var() is no number) #}
+{%- set max_words = [var('max_alias_words') | int, 2] | max %}
 {%- set apply_rules = var('apply_concept_rules') %}
 with
 
@@ -122,10 +123,10 @@ note_words as (
         unnest(tokens) as folded,
         unnest(token_starts) as span_start,
         unnest(token_ends) as span_end,
-        {%- for n in range(2, max_words + 1) %}
-            unnest(tokens[{{ n }}:]) as folded_{{ n }},
-            unnest(token_ends[{{ n }}:]) as end_{{ n }}{{ ',' if not loop.last }}
-        {%- endfor %}
+    {%- for n in range(2, max_words + 1) %}
+        unnest(tokens[{{ n }}:]) as folded_{{ n }},
+        unnest(token_ends[{{ n }}:]) as end_{{ n }}{{ ',' if not loop.last }}
+    {%- endfor %}
     from {{ ref('int_note_tokens') }}
 ),
 
@@ -169,10 +170,8 @@ word_matches as (
             note_words.folded = match_keys.first_word
             and note_words.folded_2 = match_keys.word_2
             and match_keys.word_count > 1
-    where
-        {%- for n in range(3, max_words + 1) %}
-            (match_keys.word_count < {{ n }} or note_words.folded_{{ n }} = match_keys.word_{{ n }})
-            {{- ' and' if not loop.last }}
+    {%- for n in range(3, max_words + 1) %}
+            and (match_keys.word_count < {{ n }} or note_words.folded_{{ n }} = match_keys.word_{{ n }})
         {%- endfor %}
 ),
 
@@ -255,28 +254,29 @@ all_matches as (
 all_distinct_matches as (
     -- One row per span and concept: the first of its aliases that counts in the note's language.
     select
-        match_kind,
-        note_id,
-        concept_id,
-        bucket,
+        matches_with_sense.match_kind,
+        matches_with_sense.note_id,
+        matches_with_sense.concept_id,
+        matches_with_sense.bucket,
         sense.alias,
         sense.alias_language,
-        span_start,
-        span_end
+        matches_with_sense.span_start,
+        matches_with_sense.span_end
     from (
         select
-            *,
+            all_matches.*,
             case
-                when not has_short_alias then senses[1]
+                when not all_matches.has_short_alias then all_matches.senses[1]
                 else
                     list_filter(
-                        senses,
-                        lambda candidate: not candidate.is_short or candidate.alias_language = language
+                        all_matches.senses,
+                        lambda candidate: not candidate.is_short
+                        or candidate.alias_language = all_matches.language
                     )[1]
             end as sense
         from all_matches
     ) as matches_with_sense
-    where sense is not null
+    where matches_with_sense.sense is not null
 ),
 
 marker_matches as (
@@ -303,15 +303,15 @@ distinct_matches as (
     -- Anti joins rather than `not exists`: the correlated form deduplicates every candidate.
     select candidate.*
     from all_distinct_matches as candidate
-    {%- if apply_rules %}
+    {% if apply_rules -%}
         anti join blockers
             on
                 candidate.note_id = blockers.note_id
                 and candidate.concept_id = blockers.concept_id
-                and blockers.span_start <= candidate.span_start
+                and candidate.span_start >= blockers.span_start
                 and candidate.span_end <= blockers.span_end
                 and coalesce(blockers.alias, candidate.alias) = candidate.alias
-    {%- endif %}
+    {% endif -%}
     where
         candidate.bucket not in ('block', 'context_word', 'negation', 'not_negation', 'scope_break')
 ),
@@ -322,13 +322,13 @@ longest_matches as (
     anti join distinct_matches as rival
         on
             candidate.note_id = rival.note_id
-            and rival.span_start < candidate.span_end
+            and candidate.span_end > rival.span_start
             and candidate.span_start < rival.span_end
             and (
                 rival.span_end - rival.span_start > candidate.span_end - candidate.span_start
                 or (
                     rival.span_end - rival.span_start = candidate.span_end - candidate.span_start
-                    and rival.span_start < candidate.span_start
+                    and candidate.span_start > rival.span_start
                 )
             )
 ),
@@ -447,7 +447,7 @@ resolved_matches as (
             unruled_mentions.note_id = ruled_mentions.note_id
             and unruled_mentions.span_start = ruled_mentions.span_start
             and unruled_mentions.concept_id = ruled_mentions.concept_id
-            and ruled_mentions.alias < unruled_mentions.alias
+            and unruled_mentions.alias > ruled_mentions.alias
     union all
     select ruled_mentions.*
     from ruled_mentions
@@ -456,7 +456,7 @@ resolved_matches as (
             ruled_mentions.note_id = unruled_mentions.note_id
             and ruled_mentions.span_start = unruled_mentions.span_start
             and ruled_mentions.concept_id = unruled_mentions.concept_id
-            and unruled_mentions.alias <= ruled_mentions.alias
+            and ruled_mentions.alias >= unruled_mentions.alias
 ),
 
 negation_cue_matches as (
@@ -474,7 +474,7 @@ negation_cue_matches as (
         on
             cue.note_id = phrase.note_id
             and phrase.bucket = 'not_negation'
-            and phrase.span_start <= cue.span_start
+            and cue.span_start >= phrase.span_start
             and cue.span_end <= phrase.span_end
     where cue.bucket = 'negation'
 ),
@@ -522,8 +522,8 @@ negated_mentions as (
         on
             cue_scopes.note_id = scope_break.note_id
             and scope_break.bucket = 'scope_break'
-            and scope_break.span_start >= cue_scopes.gap_start
-            and scope_break.span_end <= cue_scopes.gap_end
+            and cue_scopes.gap_start <= scope_break.span_start
+            and cue_scopes.gap_end >= scope_break.span_end
     where
         cue_scopes.gap_end - cue_scopes.gap_start <= cue_scopes.window_chars
         and not regexp_matches(
