@@ -29,45 +29,67 @@
 
 {#- Case- and accent-folding applied to note pieces and alias pieces alike, so the two can never
     disagree. It keeps one character per character (offsets stay exact). CJK pieces are only
-    lower-cased: stripping marks there would merge distinct kana (ガ and カ). -#}
-{% macro fold_piece(piece) -%}
+    lower-cased: stripping marks there would merge distinct kana (ガ and カ). `kind`, when the
+    piece's kind is already known, saves classifying it again. -#}
+{% macro fold_piece(piece, kind=none) -%}
     case
-        when regexp_full_match({{ piece }}, '[{{ cjk_class() }}]+') then {{ piece }}
+        when {{ kind ~ " = 'cjk'" if kind else "regexp_full_match(" ~ piece ~ ", '[" ~ cjk_class() ~ "]+')" }}
+            then {{ piece }}
         else lower(strip_accents({{ piece }}))
     end
 {%- endmacro %}
 
-{#- One row per piece of each note: its kind, folded text and character offset. Shared by concept
-    matching and lexicon candidates so that both see the same words. `notes` must have note_id and
-    note_text. -#}
-{% macro note_pieces(notes) -%}
+{#- Each note as lists, one element per word or CJK run (separators dropped): the folded
+    token, whether it is a CJK run, and its character offsets in the note text. One regex split
+    per note; the offsets are prefix sums of the piece lengths, taken in list functions so that
+    no window has to sort the pieces. Every model that needs a note's words reads these lists
+    (int_note_tokens) instead of splitting the text again. `notes` must have note_id, language
+    and note_text. -#}
+{% macro note_token_lists(notes) -%}
     with piece_lists as (
         select
             note_id,
+            language,
             {{ split_pieces('note_text') }} as pieces
         from {{ notes }}
     ),
 
-    pieces as (
+    piece_facts as (
         select
             note_id,
-            unnest(pieces) as piece,
-            unnest(range(1, len(pieces) + 1)) as piece_index
+            language,
+            pieces,
+            list_transform(pieces, lambda piece: {{ piece_kind('piece') }}) as kinds,
+            list_transform(pieces, lambda piece: length(piece)) as lengths
         from piece_lists
+    ),
+
+    token_positions as (
+        select
+            note_id,
+            language,
+            pieces,
+            kinds,
+            list_transform(
+                range(1, len(lengths) + 1), lambda i: list_sum(lengths[1:i])
+            ) as piece_ends,
+            list_filter(range(1, len(pieces) + 1), lambda i: kinds[i] != 'separator')
+                as positions
+        from piece_facts
     )
 
     select
         note_id,
-        piece_index,
-        {{ piece_kind('piece') }} as piece_kind,
-        {{ fold_piece('piece') }} as folded,
-        (
-            sum(length(piece)) over (
-                partition by note_id order by piece_index rows unbounded preceding
-            ) - length(piece)
-        )::bigint as piece_start,
-        length(piece) as piece_length
-    from pieces
+        language,
+        list_transform(
+            positions,
+            lambda i: {{ fold_piece('pieces[i]', 'kinds[i]') }}
+        ) as tokens,
+        list_transform(positions, lambda i: kinds[i] = 'cjk') as token_is_cjk,
+        list_transform(positions, lambda i: piece_ends[i] - length(pieces[i]))::bigint[]
+            as token_starts,
+        list_transform(positions, lambda i: piece_ends[i])::bigint[] as token_ends
+    from token_positions
 {%- endmacro %}
 
 {#- Case- and accent-folding of a suffix or prefix in the inflection rules: the same folding as

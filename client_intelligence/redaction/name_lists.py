@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 
 def words(block: str) -> list[str]:
@@ -18,8 +19,10 @@ def words(block: str) -> list[str]:
     return block.split()
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
-    """Lower case without accents ("Solène" -> "solene", "Андрей" -> "андреи")."""
+    """Lower case without accents ("Solène" -> "solene", "Андрей" -> "андреи"). Cached: the
+    name finder folds the same few thousand words of every note (a third of its time)."""
     decomposed = unicodedata.normalize("NFD", word.lower().replace("’", "'"))
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 

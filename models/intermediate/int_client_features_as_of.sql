@@ -52,63 +52,101 @@ note_features as (
     group by all
 ),
 
-concepts_before as (
-    -- the mentions before each snapshot, negated ones left out ("pas fan du noir" is no interest)
+mentions as (
+    -- the mentions that count, negated ones left out ("pas fan du noir" is no interest)
     select
-        snapshots.feature_cutoff,
+        concepts.note_id,
         concepts.client_id,
+        concepts.note_date,
         concepts.concept_id,
         concepts.bucket,
         -- what the mention counts as: its bucket, or for sentiment, praise / complaint / hesitation
-        coalesce(kinds.sentiment_kind, concepts.bucket) as counted_as,
-        concepts.note_date,
-        concepts.note_date >= snapshots.feature_cutoff - {{ var('recent_window_days') }}
-            as is_recent
+        coalesce(kinds.sentiment_kind, concepts.bucket) as counted_as
     from {{ ref('note_concepts') }} as concepts
-    inner join snapshots
-        on concepts.note_date < snapshots.feature_cutoff
     left join {{ ref('sentiment_kinds') }} as kinds
         on concepts.concept_id = kinds.concept_id
     where concepts.is_negated is not true
 ),
 
-concept_features as (
+note_mention_counts as (
+    -- each note's mentions per kind, counted once per note rather than once per snapshot
     select
-        feature_cutoff,
+        note_id,
         client_id,
+        note_date,
         count(*) as concept_mentions,
-        count(distinct concept_id) as distinct_concepts,
         {%- for counted in counted_buckets() + sentiment_kinds() %}
             count(*) filter (where counted_as = '{{ counted }}') as {{ counted }}_mentions,
-            count(*) filter (where counted_as = '{{ counted }}' and is_recent)
-                as recent_{{ counted }}_mentions,
         {%- endfor %}
-        max(note_date) filter (where bucket = 'intent') as last_intent_date,
-        max(note_date) filter (where bucket = 'occasion') as last_occasion_date
-    from concepts_before
+        bool_or(bucket = 'intent') as has_intent,
+        bool_or(bucket = 'occasion') as has_occasion
+    from mentions
+    group by note_id, client_id, note_date
+),
+
+concept_features as (
+    select
+        snapshots.feature_cutoff,
+        counts.client_id,
+        sum(counts.concept_mentions)::bigint as concept_mentions,
+        {%- for counted in counted_buckets() + sentiment_kinds() %}
+            sum(counts.{{ counted }}_mentions)::bigint as {{ counted }}_mentions,
+            coalesce(
+                sum(counts.{{ counted }}_mentions) filter (
+                    where counts.note_date
+                    >= snapshots.feature_cutoff - {{ var('recent_window_days') }}
+                ),
+                0
+            )::bigint as recent_{{ counted }}_mentions,
+        {%- endfor %}
+        max(counts.note_date) filter (where counts.has_intent) as last_intent_date,
+        max(counts.note_date) filter (where counts.has_occasion) as last_occasion_date
+    from note_mention_counts as counts
+    inner join snapshots
+        on counts.note_date < snapshots.feature_cutoff
     group by all
 ),
 
-concept_counts as (
-    -- mentions per concept: training keeps the concepts frequent enough to learn from as
-    -- features (client_intelligence.concept_features), scoring the same list
+client_concepts as (
+    -- each client's mention dates per concept, sorted by concept, built once for all snapshots
     select
-        feature_cutoff,
         client_id,
-        list(
-            struct_pack(concept_id := concept_id, mentions := mentions)
-            order by concept_id
-        ) as concept_mention_counts
+        min(first_date) as first_date,
+        list_sort(list(struct_pack(concept_id := concept_id, dates := dates))) as concepts
     from (
         select
-            feature_cutoff,
             client_id,
             concept_id,
-            count(*) as mentions
-        from concepts_before
+            list(note_date) as dates,
+            min(note_date) as first_date
+        from mentions
         group by all
     ) as per_concept
-    group by all
+    group by client_id
+),
+
+concept_counts as (
+    -- mentions per concept before each snapshot (concepts without one left out): training keeps
+    -- the concepts frequent enough to learn from as features (client_intelligence.
+    -- concept_features), scoring the same list
+    select
+        snapshots.feature_cutoff,
+        client_concepts.client_id,
+        list_filter(
+            list_transform(
+                client_concepts.concepts,
+                lambda concept: struct_pack(
+                    concept_id := concept['concept_id'],
+                    mentions := len(
+                        list_filter(concept['dates'], lambda day: day < snapshots.feature_cutoff)
+                    )::bigint
+                )
+            ),
+            lambda concept: concept['mentions'] > 0
+        ) as concept_mention_counts
+    from client_concepts
+    inner join snapshots
+        on client_concepts.first_date < snapshots.feature_cutoff
 ),
 
 latest_budget as (
@@ -249,7 +287,7 @@ select
     coalesce(note_features.language_count, 0) as language_count,
     client_snapshots.feature_cutoff - note_features.last_note_date as days_since_last_note,
     coalesce(concept_features.concept_mentions, 0) as concept_mentions,
-    coalesce(concept_features.distinct_concepts, 0) as distinct_concepts,
+    coalesce(len(concept_counts.concept_mention_counts), 0) as distinct_concepts,
     {%- for counted in counted_buckets() + sentiment_kinds() %}
         coalesce(concept_features.{{ counted }}_mentions, 0) as {{ counted }}_mentions,
         coalesce(concept_features.recent_{{ counted }}_mentions, 0)

@@ -44,10 +44,14 @@ amounts as (
             'part.low_amount',
             "coalesce(nullif(part.low_multiplier, ''), part.high_multiplier)"
         ) }} as low_eur,
+        -- the upper end of a range, unless it is no amount in the budget's range (a size or a
+        -- count after a dash: "Budget about 1K - 38 shoe size" is a budget of 1,000)
         case
-            when part.high_amount != ''
-                then
-                    {{ budget_amount_eur('part.high_amount', 'part.high_multiplier') }}
+            when
+                part.high_amount != ''
+                and {{ budget_amount_eur('part.high_amount', 'part.high_multiplier') }}
+                between 50 and 10000000
+                then {{ budget_amount_eur('part.high_amount', 'part.high_multiplier') }}
         end as high_eur,
         (
             part.keyword != '' or part.currency_before != '' or part.currency_between != ''

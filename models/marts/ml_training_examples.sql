@@ -22,8 +22,19 @@ examples as (
         on features.feature_cutoff = training_snapshots.cutoff_date
 ),
 
+label_anchors as (
+    -- only what the labels need: the macro reads its anchors four times, and the wide feature
+    -- rows would be materialized for it
+    select
+        client_id,
+        feature_cutoff,
+        data_end_date,
+        purchase_count
+    from examples
+),
+
 labels as (
-    {{ outcome_labels('examples') }}
+    {{ outcome_labels('label_anchors') }}
 )
 
 select

@@ -1,7 +1,8 @@
 -- Concept mentions in notes: every note is matched against the aliases of every language.
--- Words (Latin, Cyrillic, Arabic scripts) match whole words and word sequences; CJK runs match on
--- characters. Both are hash joins of note pieces against alias keys, so the cost grows with the
--- amount of text, never with notes x aliases. Where matches overlap, the longest wins.
+-- The notes' tokens come from int_note_tokens (the one tokenization): words (Latin, Cyrillic,
+-- Arabic scripts) match whole words and word sequences; CJK runs match on characters. Both are
+-- hash joins of tokens against alias keys, so the cost grows with the amount of text, never
+-- with notes x aliases. Where matches overlap, the longest wins.
 -- Aliases also match the word forms of seeds/inflection_rules (generated once per alias).
 -- Rules from seeds, all matched in the same joins as the aliases:
 --   concept_alias_rules: an alias blocked inside a longer phrase ("champagne gold" is not the
@@ -9,6 +10,11 @@
 --     gift for a child only near a gift or an occasion; otherwise family_children);
 --   negation_cues: a mention within a cue's window, with no punctuation or contrast word
 --     between, is negated (is_negated, negation_cue): a dislike, never an interest.
+-- With the var apply_concept_rules false, the blocking and context rules are skipped: the plain
+-- alias matches, which scripts/benchmark.py compares with an Aho-Corasick pass.
+{#- two at least: sequences join on their first two words (and sqlfluff's var() is no number) #}
+{%- set max_words = [var('max_alias_words') | int, 2] | max %}
+{%- set apply_rules = var('apply_concept_rules') %}
 with
 
 notes as (
@@ -81,26 +87,47 @@ alias_keys as (
     select * from ({{ phrase_keys('marker_phrases') }})
 ),
 
-note_piece_offsets as (
-    {{ note_pieces('notes') }}
+match_keys as (
+    -- One row per key and concept, with the aliases (and their languages) it stands for in the
+    -- order a match reports them: a span several aliases match needs no deduplication later.
+    select
+        alias_key,
+        first_word,
+        {%- for n in range(2, max_words + 1) %}
+            alias_words[{{ n }}] as word_{{ n }},
+        {%- endfor %}
+        word_count,
+        is_cjk,
+        concept_id,
+        bucket,
+        -- short words only count in notes of their own language: across languages they are
+        -- everyday words (English "son" is French "his"); CJK runs are never short
+        list(
+            struct_pack(
+                alias_language := alias_language,
+                alias := alias,
+                is_short := not is_cjk and length(alias) <= {{ var('short_alias_max_chars') }}
+            )
+            order by alias_language, alias
+        ) as senses,
+        bool_or(not is_cjk and length(alias) <= {{ var('short_alias_max_chars') }})
+            as has_short_alias
+    from alias_keys
+    group by all
 ),
 
 note_words as (
     select
         note_id,
-        folded,
-        piece_kind,
-        piece_start,
-        piece_start + piece_length as piece_end,
-        lead(folded, 1) over next_words as folded_2,
-        lead(folded, 2) over next_words as folded_3,
-        lead(folded, 3) over next_words as folded_4,
-        lead(piece_start + piece_length, 1) over next_words as end_2,
-        lead(piece_start + piece_length, 2) over next_words as end_3,
-        lead(piece_start + piece_length, 3) over next_words as end_4
-    from note_piece_offsets
-    where piece_kind != 'separator'
-    window next_words as (partition by note_id order by piece_index)
+        language,
+        unnest(tokens) as folded,
+        unnest(token_starts) as span_start,
+        unnest(token_ends) as span_end,
+    {%- for n in range(2, max_words + 1) %}
+        unnest(tokens[{{ n }}:]) as folded_{{ n }},
+        unnest(token_ends[{{ n }}:]) as end_{{ n }}{{ ',' if not loop.last }}
+    {%- endfor %}
+    from {{ ref('int_note_tokens') }}
 ),
 
 word_matches as (
@@ -109,78 +136,113 @@ word_matches as (
     select
         'word' as match_kind,
         note_words.note_id,
-        alias_keys.concept_id,
-        alias_keys.bucket,
-        alias_keys.alias,
-        alias_keys.alias_language,
-        note_words.piece_start as span_start,
-        note_words.piece_end as span_end
+        note_words.language,
+        match_keys.concept_id,
+        match_keys.bucket,
+        match_keys.senses,
+        match_keys.has_short_alias,
+        note_words.span_start,
+        note_words.span_end
     from note_words
-    inner join alias_keys
+    inner join match_keys
         on
-            note_words.folded = alias_keys.first_word
-            and alias_keys.word_count = 1
-            and not alias_keys.is_cjk
+            note_words.folded = match_keys.first_word
+            and match_keys.word_count = 1
+            and not match_keys.is_cjk
     union all
     select
         'word' as match_kind,
         note_words.note_id,
-        alias_keys.concept_id,
-        alias_keys.bucket,
-        alias_keys.alias,
-        alias_keys.alias_language,
-        note_words.piece_start as span_start,
-        case alias_keys.word_count
-            when 2 then note_words.end_2
-            when 3 then note_words.end_3
-            else note_words.end_4
+        note_words.language,
+        match_keys.concept_id,
+        match_keys.bucket,
+        match_keys.senses,
+        match_keys.has_short_alias,
+        note_words.span_start,
+        case match_keys.word_count
+            {%- for n in range(2, max_words + 1) %}
+                when {{ n }} then note_words.end_{{ n }}
+            {%- endfor %}
         end as span_end
     from note_words
-    inner join alias_keys
+    inner join match_keys
         on
-            note_words.folded = alias_keys.first_word
-            and note_words.folded_2 = alias_keys.second_word
-            and alias_keys.word_count > 1
-            and not alias_keys.is_cjk
-    where alias_keys.alias_key = case alias_keys.word_count
-        when 2 then note_words.folded || ' ' || note_words.folded_2
-        when 3 then note_words.folded || ' ' || note_words.folded_2 || ' ' || note_words.folded_3
-        else
-            note_words.folded || ' ' || note_words.folded_2 || ' ' || note_words.folded_3
-            || ' ' || note_words.folded_4
-    end
+            note_words.folded = match_keys.first_word
+            and note_words.folded_2 = match_keys.word_2
+            and match_keys.word_count > 1
+    {%- for n in range(3, max_words + 1) %}
+            and (match_keys.word_count < {{ n }} or note_words.folded_{{ n }} = match_keys.word_{{ n }})
+        {%- endfor %}
+),
+
+cjk_runs as (
+    select
+        note_id,
+        language,
+        unnest(tokens) as folded,
+        unnest(token_is_cjk) as is_cjk,
+        unnest(token_starts) as span_start
+    from {{ ref('int_note_tokens') }}
+    where list_bool_or(token_is_cjk)
 ),
 
 cjk_positions as (
     select
         note_id,
+        language,
         folded,
-        piece_start,
-        unnest(range(1, piece_length + 1)) as char_position
-    from note_piece_offsets
-    where piece_kind = 'cjk'
+        span_start,
+        unnest(range(1, length(folded) + 1)) as char_position
+    from cjk_runs
+    where is_cjk
+),
+
+cjk_candidates as (
+    -- Keys join on their first two characters (a one-character key on its character), which
+    -- keeps the candidates few where many keys share a first character.
+    select
+        cjk_positions.note_id,
+        cjk_positions.language,
+        cjk_positions.folded,
+        cjk_positions.span_start,
+        cjk_positions.char_position,
+        match_keys.*
+    from cjk_positions
+    inner join match_keys
+        on
+            substring(cjk_positions.folded, cjk_positions.char_position, 2)
+            = substring(match_keys.alias_key, 1, 2)
+            and match_keys.is_cjk
+            and length(match_keys.alias_key) > 1
+    union all
+    select
+        cjk_positions.note_id,
+        cjk_positions.language,
+        cjk_positions.folded,
+        cjk_positions.span_start,
+        cjk_positions.char_position,
+        match_keys.*
+    from cjk_positions
+    inner join match_keys
+        on
+            substring(cjk_positions.folded, cjk_positions.char_position, 1) = match_keys.alias_key
+            and match_keys.is_cjk
+            and length(match_keys.alias_key) = 1
 ),
 
 cjk_matches as (
     select
         'cjk' as match_kind,
-        cjk_positions.note_id,
-        alias_keys.concept_id,
-        alias_keys.bucket,
-        alias_keys.alias,
-        alias_keys.alias_language,
-        cjk_positions.piece_start + cjk_positions.char_position - 1 as span_start,
-        cjk_positions.piece_start + cjk_positions.char_position - 1 + length(alias_keys.alias_key)
-            as span_end
-    from cjk_positions
-    inner join alias_keys
-        on
-            substring(cjk_positions.folded, cjk_positions.char_position, 1)
-            = substring(alias_keys.alias_key, 1, 1)
-            and alias_keys.is_cjk
-    where
-        substring(cjk_positions.folded, cjk_positions.char_position, length(alias_keys.alias_key))
-        = alias_keys.alias_key
+        note_id,
+        language,
+        concept_id,
+        bucket,
+        senses,
+        has_short_alias,
+        span_start + char_position - 1 as span_start,
+        span_start + char_position - 1 + length(alias_key) as span_end
+    from cjk_candidates
+    where substring(folded, char_position, length(alias_key)) = alias_key
 ),
 
 all_matches as (
@@ -190,23 +252,31 @@ all_matches as (
 ),
 
 all_distinct_matches as (
-    -- The same words can be an alias in several languages: one row per span and concept.
-    -- Short words only count in notes of their own language: across languages they are
-    -- everyday words (English "son" is French "his").
-    select all_matches.*
-    from all_matches
-    inner join notes
-        on all_matches.note_id = notes.note_id
-    where
-        all_matches.match_kind = 'cjk'
-        or length(all_matches.alias) > {{ var('short_alias_max_chars') }}
-        or all_matches.alias_language = notes.language
-    qualify row_number() over (
-        partition by
-            all_matches.note_id, all_matches.span_start, all_matches.span_end,
-            all_matches.concept_id
-        order by all_matches.alias_language, all_matches.alias
-    ) = 1
+    -- One row per span and concept: the first of its aliases that counts in the note's language.
+    select
+        matches_with_sense.match_kind,
+        matches_with_sense.note_id,
+        matches_with_sense.concept_id,
+        matches_with_sense.bucket,
+        sense.alias,
+        sense.alias_language,
+        matches_with_sense.span_start,
+        matches_with_sense.span_end
+    from (
+        select
+            all_matches.*,
+            case
+                when not all_matches.has_short_alias then all_matches.senses[1]
+                else
+                    list_filter(
+                        all_matches.senses,
+                        lambda candidate: not candidate.is_short
+                        or candidate.alias_language = all_matches.language
+                    )[1]
+            end as sense
+        from all_matches
+    ) as matches_with_sense
+    where matches_with_sense.sense is not null
 ),
 
 marker_matches as (
@@ -215,45 +285,52 @@ marker_matches as (
     where bucket in ('block', 'context_word', 'negation', 'not_negation', 'scope_break')
 ),
 
+blockers as (
+    select
+        blocker.note_id,
+        blocker.span_start,
+        blocker.span_end,
+        alias_rules.concept_id,
+        alias_rules.alias
+    from marker_matches as blocker
+    inner join alias_rules
+        on blocker.concept_id = alias_rules.rule_id
+    where blocker.bucket = 'block'
+),
+
 distinct_matches as (
     -- Concept matches, less those a blocking phrase covers ("champagne gold": no champagne).
+    -- Anti joins rather than `not exists`: the correlated form deduplicates every candidate.
     select candidate.*
     from all_distinct_matches as candidate
+    {% if apply_rules -%}
+        anti join blockers
+            on
+                candidate.note_id = blockers.note_id
+                and candidate.concept_id = blockers.concept_id
+                and candidate.span_start >= blockers.span_start
+                and candidate.span_end <= blockers.span_end
+                and coalesce(blockers.alias, candidate.alias) = candidate.alias
+    {% endif -%}
     where
         candidate.bucket not in ('block', 'context_word', 'negation', 'not_negation', 'scope_break')
-        and not exists (
-            select 1
-            from marker_matches as blocker
-            inner join alias_rules
-                on blocker.concept_id = alias_rules.rule_id
-            where
-                blocker.bucket = 'block'
-                and blocker.note_id = candidate.note_id
-                and blocker.span_start <= candidate.span_start
-                and candidate.span_end <= blocker.span_end
-                and alias_rules.concept_id = candidate.concept_id
-                and coalesce(alias_rules.alias, candidate.alias) = candidate.alias
-        )
 ),
 
 longest_matches as (
     select candidate.*
     from distinct_matches as candidate
-    where not exists (
-        select 1
-        from distinct_matches as rival
-        where
-            rival.note_id = candidate.note_id
-            and rival.span_start < candidate.span_end
+    anti join distinct_matches as rival
+        on
+            candidate.note_id = rival.note_id
+            and candidate.span_end > rival.span_start
             and candidate.span_start < rival.span_end
             and (
                 rival.span_end - rival.span_start > candidate.span_end - candidate.span_start
                 or (
                     rival.span_end - rival.span_start = candidate.span_end - candidate.span_start
-                    and rival.span_start < candidate.span_start
+                    and candidate.span_start > rival.span_start
                 )
             )
-    )
 ),
 
 context_rules as (
@@ -323,14 +400,16 @@ rule_outcomes as (
     group by all
 ),
 
-resolved_matches as (
+ruled_mentions as (
+    -- Mentions under a context rule: kept where their context is near, else as the rule's
+    -- fallback concept (dropped without one); one row per span and resulting concept.
     select
         longest_matches.* replace (
             coalesce(fallback.concept_id, longest_matches.concept_id) as concept_id,
             coalesce(fallback.bucket, longest_matches.bucket) as bucket
         )
     from longest_matches
-    left join rule_outcomes
+    inner join rule_outcomes
         on
             longest_matches.note_id = rule_outcomes.note_id
             and longest_matches.span_start = rule_outcomes.span_start
@@ -339,10 +418,7 @@ resolved_matches as (
         on
             rule_outcomes.otherwise_concept_id = fallback.concept_id
             and not rule_outcomes.has_context
-    where
-        rule_outcomes.note_id is null
-        or rule_outcomes.has_context
-        or fallback.concept_id is not null
+    where rule_outcomes.has_context or fallback.concept_id is not null
     qualify row_number() over (
         partition by
             longest_matches.note_id,
@@ -350,6 +426,37 @@ resolved_matches as (
             coalesce(fallback.concept_id, longest_matches.concept_id)
         order by longest_matches.alias
     ) = 1
+),
+
+unruled_mentions as (
+    select longest_matches.*
+    from longest_matches
+    anti join rule_outcomes
+        on
+            longest_matches.note_id = rule_outcomes.note_id
+            and longest_matches.span_start = rule_outcomes.span_start
+            and longest_matches.concept_id = rule_outcomes.concept_id
+),
+
+resolved_matches as (
+    -- Where a fallback concept lands on a span already tagged with it, the first alias wins.
+    select unruled_mentions.*
+    from unruled_mentions
+    anti join ruled_mentions
+        on
+            unruled_mentions.note_id = ruled_mentions.note_id
+            and unruled_mentions.span_start = ruled_mentions.span_start
+            and unruled_mentions.concept_id = ruled_mentions.concept_id
+            and unruled_mentions.alias > ruled_mentions.alias
+    union all
+    select ruled_mentions.*
+    from ruled_mentions
+    anti join unruled_mentions
+        on
+            ruled_mentions.note_id = unruled_mentions.note_id
+            and ruled_mentions.span_start = unruled_mentions.span_start
+            and ruled_mentions.concept_id = unruled_mentions.concept_id
+            and ruled_mentions.alias >= unruled_mentions.alias
 ),
 
 negation_cue_matches as (
@@ -363,17 +470,13 @@ negation_cue_matches as (
     from marker_matches as cue
     inner join cues
         on cue.concept_id = cues.cue_id
-    where
-        cue.bucket = 'negation'
-        and not exists (
-            select 1
-            from marker_matches as phrase
-            where
-                phrase.bucket = 'not_negation'
-                and phrase.note_id = cue.note_id
-                and phrase.span_start <= cue.span_start
-                and cue.span_end <= phrase.span_end
-        )
+    anti join marker_matches as phrase
+        on
+            cue.note_id = phrase.note_id
+            and phrase.bucket = 'not_negation'
+            and cue.span_start >= phrase.span_start
+            and cue.span_end <= phrase.span_end
+    where cue.bucket = 'negation'
 ),
 
 cue_scopes as (
@@ -415,6 +518,12 @@ negated_mentions as (
     from cue_scopes
     inner join notes
         on cue_scopes.note_id = notes.note_id
+    anti join marker_matches as scope_break
+        on
+            cue_scopes.note_id = scope_break.note_id
+            and scope_break.bucket = 'scope_break'
+            and cue_scopes.gap_start <= scope_break.span_start
+            and cue_scopes.gap_end >= scope_break.span_end
     where
         cue_scopes.gap_end - cue_scopes.gap_start <= cue_scopes.window_chars
         and not regexp_matches(
@@ -424,15 +533,6 @@ negated_mentions as (
                 cue_scopes.gap_end - cue_scopes.gap_start
             ),
             '[.,;:!?()\n。，、！？；،]'
-        )
-        and not exists (
-            select 1
-            from marker_matches as scope_break
-            where
-                scope_break.bucket = 'scope_break'
-                and scope_break.note_id = cue_scopes.note_id
-                and scope_break.span_start >= cue_scopes.gap_start
-                and scope_break.span_end <= cue_scopes.gap_end
         )
     qualify row_number() over (
         partition by cue_scopes.note_id, cue_scopes.span_start, cue_scopes.concept_id
@@ -460,7 +560,7 @@ select
     resolved_matches.alias_language,
     negated_mentions.note_id is not null as is_negated,
     negated_mentions.negation_cue
-from resolved_matches
+from {{ 'resolved_matches' if apply_rules else 'longest_matches' }} as resolved_matches
 inner join notes
     on resolved_matches.note_id = notes.note_id
 left join negated_mentions

@@ -19,6 +19,11 @@ def test_harness_writes_results_and_table(trained_warehouse: Warehouse, tmp_path
     assert first["notes"] > 250 and first["csv_rows"] == 300
     assert "note_concepts" in first["model_seconds"]
     assert data["machine"]["cores"] >= 1
+    concepts = first["concepts"]
+    assert concepts["pairs_both"] > 0 and concepts["aho_corasick_seconds"] > 0
+    # the baseline follows the SQL's rules: on the demo notes they find the same pairs
+    assert results[0].concepts.agreement >= 0.995
     table = (output.parent / "RESULTS.md").read_text()
     assert "| 500 |" in table and "Scaling exponent" in table
+    assert "Aho-Corasick" in table and "Seconds per model" in table
     assert len(scaling_exponents(results, "build_seconds")) == 1
