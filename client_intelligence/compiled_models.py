@@ -37,7 +37,7 @@ from typing import Any
 
 import duckdb
 
-from client_intelligence.project import project_root
+from client_intelligence.project import profile_settings, project_root
 from client_intelligence.raw_reader import ReadOptions, read_source
 from client_intelligence.redaction.duckdb_udf import register as register_redaction
 
@@ -275,8 +275,8 @@ def run_plan(plan: Plan, raw_dir: Path) -> duckdb.DuckDBPyConnection:
     connection = duckdb.connect()
     connection.execute(f"attach ':memory:' as \"{plan.catalog}\"")
     connection.execute(f'use "{plan.catalog}"')
-    memory_limit = os.environ.get("DUCKDB_MEMORY_LIMIT", "6GB")  # as profiles.yml sets it
-    connection.execute(f"set memory_limit = '{memory_limit}'")
+    for name, value in profile_settings().items():  # as dbt-duckdb sets them
+        connection.execute(f"set {name} = '{value}'")
     # relative paths in the compiled SQL (the erasure list) resolve as dbt's did: in the project
     connection.execute(f"set file_search_path = '{project_root()}'")
     register_redaction(connection)

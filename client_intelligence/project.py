@@ -152,6 +152,23 @@ def project_vars() -> dict[str, Any]:
         return dict(yaml.safe_load(handle).get("vars", {}))
 
 
+def profile_settings() -> dict[str, Any]:
+    """The DuckDB settings of profiles.yml's default target, rendered as dbt renders them
+    (`env_var` with its default): for code that opens DuckDB without dbt and must set it up as
+    dbt-duckdb does."""
+    import jinja2
+
+    def env_var(name: str, default: str | None = None) -> str:
+        value = os.environ.get(name, default)
+        if value is None:
+            raise ProjectNotFoundError(f"profiles.yml needs the environment variable {name}")
+        return value
+
+    text = (project_root() / "profiles.yml").read_text(encoding="utf-8")
+    profile = yaml.safe_load(jinja2.Template(text).render(env_var=env_var))[PROJECT_NAME]
+    return dict(profile["outputs"][profile["target"]].get("settings") or {})
+
+
 def label_horizons() -> dict[str, int]:
     """Days after a cutoff in which each target's label is observed."""
     variables = project_vars()

@@ -1,5 +1,7 @@
 -- The first budget expression of each note, in euros. A number counts as a budget only when it
 -- carries a budget keyword, a currency or a thousands multiplier ("50th birthday" is no budget).
+{#- what a client's budget can be, in euros: anything else is a size, a count or a year #}
+{%- set plausible_eur = 'between 50 and 10000000' %}
 with
 
 candidates as (
@@ -47,12 +49,10 @@ amounts as (
         -- the upper end of a range, unless it is no amount in the budget's range (a size or a
         -- count after a dash: "Budget about 1K - 38 shoe size" is a budget of 1,000)
         case
-            when
-                part.high_amount != ''
-                and {{ budget_amount_eur('part.high_amount', 'part.high_multiplier') }}
-                between 50 and 10000000
+            when part.high_amount != ''
                 then {{ budget_amount_eur('part.high_amount', 'part.high_multiplier') }}
-        end as high_eur,
+        end as written_high_eur,
+        case when written_high_eur {{ plausible_eur }} then written_high_eur end as high_eur,
         (
             part.keyword != '' or part.currency_before != '' or part.currency_between != ''
             or part.currency_after != '' or part.low_multiplier != ''
@@ -68,7 +68,7 @@ budgets as (
         least(low_eur, coalesce(high_eur, low_eur)) as budget_min_eur,
         greatest(low_eur, coalesce(high_eur, low_eur)) as budget_max_eur
     from amounts
-    where looks_like_budget and low_eur between 50 and 10000000
+    where looks_like_budget and low_eur {{ plausible_eur }}
     qualify row_number() over (partition by note_id order by candidate_index) = 1
 )
 

@@ -15,6 +15,8 @@
 {#- two at least: sequences join on their first two words (and sqlfluff's var() is no number) #}
 {%- set max_words = [var('max_alias_words') | int, 2] | max %}
 {%- set apply_rules = var('apply_concept_rules') %}
+{#- the kinds of marker_phrases: they steer matching and are never concepts themselves #}
+{%- set marker_buckets = "('block', 'context_word', 'negation', 'not_negation', 'scope_break')" %}
 with
 
 notes as (
@@ -282,7 +284,7 @@ all_distinct_matches as (
 marker_matches as (
     select *
     from all_distinct_matches
-    where bucket in ('block', 'context_word', 'negation', 'not_negation', 'scope_break')
+    where bucket in {{ marker_buckets }}
 ),
 
 blockers as (
@@ -313,7 +315,7 @@ distinct_matches as (
                 and coalesce(blockers.alias, candidate.alias) = candidate.alias
     {% endif -%}
     where
-        candidate.bucket not in ('block', 'context_word', 'negation', 'not_negation', 'scope_break')
+        candidate.bucket not in {{ marker_buckets }}
 ),
 
 longest_matches as (
