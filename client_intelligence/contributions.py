@@ -46,6 +46,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 
 from client_intelligence.forests import (
+    NUMPY_MAX_ROWS,
     CompiledForest,
     LeafPaths,
     UncompilableForestError,
@@ -142,10 +143,18 @@ def linear_contributions(
 
 def group_sums(values: np.ndarray, weights: np.ndarray, groups: np.ndarray) -> np.ndarray:
     """(rows, columns) -> (rows, groups): each group's columns times their weights, summed.
-    Column by column: most groups are one column, and a BLAS or sparse product of these thin
-    shapes is slower where cores are shared (measured)."""
+    A group is one column, a column and its missing-value indicator, or one-hot columns of
+    which one at most is non-zero: the order of the sum cannot change it. Large inputs in one
+    compiled pass; small ones column by column (a BLAS or sparse product of these thin shapes
+    is slower where cores are shared, measured)."""
     width = int(groups.max(initial=-1)) + 1
     out = np.empty((len(values), width), dtype=np.float64)
+    if len(values) > NUMPY_MAX_ROWS:
+        from client_intelligence.forest_kernels import _group_sums_kernel
+
+        values = np.ascontiguousarray(values, dtype=np.float64)
+        _group_sums_kernel(values, np.asarray(weights, np.float64), groups, out)
+        return out
     for group in range(width):
         members = np.flatnonzero(groups == group)
         if len(members) == 1:

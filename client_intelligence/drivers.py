@@ -30,6 +30,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from client_intelligence.contributions import BASELINE_DRIVER, UnsupportedPredictorError, explain
+from client_intelligence.forests import NUMPY_MAX_ROWS
 from client_intelligence.purchase_history import (
     AVERAGE_SPEND,
     BASELINE_CLV,
@@ -313,21 +314,20 @@ def project_phrasebook(horizons: tuple[tuple[str, int], ...] | None = None) -> P
 
 
 def strongest(values: np.ndarray, count: int = DRIVER_COUNT) -> tuple[np.ndarray, np.ndarray]:
-    """Per row, the columns of the `count` largest |values|, strongest first, and their values;
-    column -1 where a row has fewer non-zero values."""
+    """Per row, the columns of the `count` largest |values|, strongest first (equal ones by
+    column order), and their values; column -1 where a row has fewer non-zero values."""
     rows, columns = values.shape
     count = min(count, columns)
-    if count == 0:
-        return np.full((rows, 0), -1, dtype=np.intp), np.zeros((rows, 0), dtype=values.dtype)
-    magnitude = np.abs(values)
-    if count < columns:
-        top = np.argpartition(-magnitude, count - 1, axis=1)[:, :count]
-    else:
-        top = np.broadcast_to(np.arange(columns), (rows, columns)).copy()
-    order = np.argsort(-np.take_along_axis(magnitude, top, axis=1), axis=1, kind="stable")
-    top = np.take_along_axis(top, order, axis=1)
-    pushed = np.take_along_axis(values, top, axis=1)
-    return np.where(pushed != 0, top, -1), pushed
+    if rows > NUMPY_MAX_ROWS and count:
+        from client_intelligence.forest_kernels import _strongest_kernel
+
+        top = np.empty((rows, count), dtype=np.intp)
+        pushed = np.empty((rows, count), dtype=values.dtype)
+        _strongest_kernel(np.ascontiguousarray(values), count, top, pushed)
+        return top, pushed
+    order = np.argsort(-np.abs(values), axis=1, kind="stable")[:, :count]
+    pushed = np.take_along_axis(values, order, axis=1)
+    return np.where(pushed != 0, order, -1), pushed
 
 
 class _Texts:

@@ -27,6 +27,7 @@ fits or writes.
 
 from __future__ import annotations
 
+import threading
 import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -39,10 +40,13 @@ from sklearn.compose import ColumnTransformer
 from sklearn.ensemble._hist_gradient_boosting.gradient_boosting import BaseHistGradientBoosting
 from sklearn.impute import SimpleImputer
 from sklearn.pipeline import Pipeline
-from sklearn.preprocessing import FunctionTransformer
+from sklearn.preprocessing import FunctionTransformer, OneHotEncoder, StandardScaler
 
-from client_intelligence.features import signed_log1p
+from client_intelligence.features import STANDARDIZED_LIMIT, clip_standardized, signed_log1p
 from client_intelligence.forests import UncompilableForestError, compiled_forest
+
+# Below this many rows a one-hot encoder sees every row (factorizing costs more than it saves).
+ONE_HOT_DISTINCT_MIN_ROWS = 1_000
 
 # Where a predictor of this project keeps the estimators it is made of (pipelines, ensembles,
 # calibration and blend wrappers, the CLV interval's three regressors).
@@ -95,13 +99,17 @@ def _compile_trees(model: BaseHistGradientBoosting) -> None:
 
 def _remember_output(transformer: ColumnTransformer) -> None:
     compute = _shared_transform(transformer) or transformer.transform
-    last: dict[str, tuple[weakref.ref, Any]] = {}
+    kept = threading.local()  # per thread: batches scored in parallel keep their own
 
     def forget(key: weakref.ref) -> None:
+        last = getattr(kept, "last", {})
         if last.get("output", (None,))[0] is key:
             del last["output"]
 
     def transform(features, **params):
+        if not hasattr(kept, "last"):
+            kept.last = {}
+        last = kept.last
         remembered = last.get("output")
         if not params and remembered is not None and remembered[0]() is features:
             return remembered[1]
@@ -145,16 +153,16 @@ def _is_numeric(column: pd.Series) -> bool:
     return pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column)
 
 
-_LOGS: dict[str, tuple[weakref.ref, _LogFeatures]] = {}
+_LOGS = threading.local()
 
 
 def _log_features(frame: pd.DataFrame) -> _LogFeatures:
     """The frame's _LogFeatures, kept for the last frame asked for while it lives."""
-    remembered = _LOGS.get("last")
+    remembered = getattr(_LOGS, "last", None)
     if remembered is not None and remembered[0]() is frame:
         return remembered[1]
     logs = _LogFeatures.of(frame)
-    _LOGS["last"] = (weakref.ref(frame), logs)
+    _LOGS.last = (weakref.ref(frame), logs)
     return logs
 
 
@@ -169,13 +177,34 @@ class _NumericSteps:
 
     def transform(self, logs: _LogFeatures) -> np.ndarray:
         index = np.array([logs.positions[name] for name in self.columns], dtype=np.intp)
+        width = len(index)
         missing = logs.missing[:, index]
-        values = np.where(missing, self.log_fill, logs.logs[:, index])
-        flags = signed_log1p(missing[:, self.indicators].astype(np.float64))
-        output = np.hstack([values, flags])
+        output = np.empty((len(missing), width + len(self.indicators)), dtype=np.float32)
+        np.take(logs.logs, index, axis=1, out=output[:, :width])
+        np.copyto(output[:, :width], self.log_fill, where=missing)
+        output[:, width:] = signed_log1p(missing[:, self.indicators].astype(np.float64))
         for step in self.rest:
-            output = step.transform(output)
+            output = _transform_in_place(step, output)
         return output
+
+
+def _transform_in_place(step: Any, values: np.ndarray) -> np.ndarray:
+    """step.transform(values), on `values` itself for the fitted scaler and the clip that
+    training.preprocessor builds (the same operations as theirs, without their copies)."""
+    if isinstance(step, StandardScaler) and values.dtype == np.float32:
+        if step.with_mean:
+            values -= step.mean_.astype(values.dtype)
+        if step.with_std:
+            values /= step.scale_.astype(values.dtype)
+        return values
+    if (
+        isinstance(step, FunctionTransformer)
+        and step.func is clip_standardized
+        and not step.kw_args
+        and step.validate is False
+    ):
+        return np.clip(values, -STANDARDIZED_LIMIT, STANDARDIZED_LIMIT, out=values)
+    return step.transform(values)
 
 
 def _numeric_steps(transformer: Any, columns: list[str]) -> _NumericSteps | None:
@@ -211,6 +240,28 @@ def _numeric_steps(transformer: Any, columns: list[str]) -> _NumericSteps | None
     )
 
 
+def _transform_distinct(encoder: Any, frame: pd.DataFrame) -> Any:
+    """A one-hot encoder's output on one column, computed for each distinct value once: it
+    encodes every row on its own, and a batch holds a few languages but thousands of clients."""
+    if (
+        not isinstance(encoder, OneHotEncoder)
+        or frame.shape[1] != 1
+        or len(frame) < ONE_HOT_DISTINCT_MIN_ROWS
+    ):
+        return encoder.transform(frame)
+    codes, distinct = pd.factorize(frame.iloc[:, 0])  # missing values: code -1
+    dense = _dense(encoder.transform(pd.DataFrame({frame.columns[0]: distinct})))
+    output = dense[codes]
+    missing = codes < 0  # None, NaN and NA may encode apart: these rows as they are
+    if missing.any():
+        output[missing] = _dense(encoder.transform(frame[missing]))
+    return output
+
+
+def _dense(values: Any) -> np.ndarray:
+    return values.toarray() if sparse.issparse(values) else np.asarray(values)
+
+
 def _shared_transform(transformer: ColumnTransformer):
     """ColumnTransformer.transform through _LogFeatures for a transformer whose numeric part is
     of training.preprocessor's shape (the others as fitted), else None (sklearn's own)."""
@@ -238,7 +289,7 @@ def _shared_transform(transformer: ColumnTransformer):
                 outputs.append(part.transform(_log_features(features)))
             else:
                 fitted, columns = part
-                outputs.append(fitted.transform(features[columns]))
-        return np.hstack([o.toarray() if sparse.issparse(o) else o for o in outputs])
+                outputs.append(_transform_distinct(fitted, features[columns]))
+        return np.hstack([_dense(output) for output in outputs])
 
     return transform

@@ -19,6 +19,7 @@ matrix are kept, so the scores and the drivers of a batch walk its trees once.
 from __future__ import annotations
 
 import os
+import threading
 import weakref
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -80,11 +81,11 @@ class CompiledForest:
     # the leaves of the last read-only input, kept while it lives: the scores and the drivers
     # of a batch read the same preprocessed matrix (fast_estimators makes it read-only), so its
     # trees are walked once for both
-    last: dict = field(default_factory=dict, compare=False, repr=False)
+    last: threading.local = field(default_factory=threading.local, compare=False, repr=False)
 
     def leaves(self, x: np.ndarray) -> np.ndarray:
         """(rows, trees): the node each row reaches in each tree."""
-        remembered = self.last.get("leaves")
+        remembered = getattr(self.last, "leaves", None)
         if remembered is not None and remembered[0]() is x:
             return remembered[1]
         values = np.ascontiguousarray(x, dtype=np.float64)
@@ -100,7 +101,7 @@ class CompiledForest:
 
             _in_parts(run, len(values))
         if isinstance(x, np.ndarray) and not x.flags.writeable:  # it cannot change while kept
-            self.last["leaves"] = (weakref.ref(x), out)
+            self.last.leaves = (weakref.ref(x), out)
         return out
 
     def _leaves_by_level(self, values: np.ndarray) -> np.ndarray:
@@ -124,6 +125,13 @@ class CompiledForest:
         """The raw prediction of every row (decision_function: log-odds for a classifier):
         the starting constant, then each tree's leaf value in boosting order."""
         leaves = self.leaves(x)
+        if len(leaves) > NUMPY_MAX_ROWS:
+            out = np.empty(len(leaves), dtype=np.float64)
+            kernel = _kernels()._raw_kernel
+            _in_parts(
+                lambda rows: kernel(leaves[rows], self.value, self.start, out[rows]), len(leaves)
+            )
+            return out
         out = np.full(len(leaves), self.start, dtype=np.float64)
         for tree in range(leaves.shape[1]):
             out += self.value[leaves[:, tree]]

@@ -7,7 +7,9 @@ score the same way. Works column-wise on Arrow/NumPy: no row-by-row Python.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -64,6 +66,8 @@ PROSPECT_SEGMENT = "Prospect"
 # overheads, 65,536 by page faults). At most the drivers' chunk, so each batch's preprocessing
 # is computed once for the scores and the drivers.
 BATCH_ROWS = 32_768
+# Batches scored at once, each in its own thread.
+SCORING_THREADS = min(os.cpu_count() or 1, 2)
 
 
 @dataclass(frozen=True)
@@ -204,10 +208,17 @@ def score_profiles(
     count = profiles.num_rows
     prospects = prospects_of(profiles) if history_supplied else np.zeros(count, dtype=bool)
     scored = artifact if history_supplied else notes_only_view(artifact)
-    batches = [
-        _score_batch(profiles.slice(start, BATCH_ROWS), artifact, scored, prospects[start:])
-        for start in range(0, count, BATCH_ROWS)
-    ] or [_score_batch(profiles, artifact, scored, prospects)]
+    size = _batch_size(count)
+
+    def score(start: int) -> tuple[dict[str, np.ndarray], pa.Array, pa.Array]:
+        return _score_batch(profiles.slice(start, size), artifact, scored, prospects[start:])
+
+    starts = range(0, count, size)
+    if len(starts) < 2:
+        batches = [score(0)]
+    else:  # the trees, NumPy and Arrow release the GIL: two batches use two cores
+        with ThreadPoolExecutor(SCORING_THREADS) as pool:
+            batches = list(pool.map(score, starts))
     predictions = {name: np.concatenate([b[0][name] for b in batches]) for name in batches[0][0]}
     purchase, churn, clv = predictions["purchase"], predictions["churn"], predictions["clv"]
     thresholds = scored.metadata["thresholds"]
@@ -243,6 +254,15 @@ def score_profiles(
             column = pa.array(column, mask=nulls.get(name))
         table = table.append_column(name, column)
     return table
+
+
+def _batch_size(count: int) -> int:
+    """Rows per batch: at most BATCH_ROWS, all batches of about the same size (a small last
+    batch would take the slower small-input paths)."""
+    if count <= BATCH_ROWS:
+        return max(count, 1)
+    batches = -(-count // BATCH_ROWS)
+    return -(-count // batches)
 
 
 def _score_batch(

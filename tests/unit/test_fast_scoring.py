@@ -113,3 +113,51 @@ def test_batches_score_as_one(monkeypatch):
     monkeypatch.setattr(scoring, "BATCH_ROWS", 1)
     batched = scoring.score_profiles(_profiles(), _artifact(), cutoffs, scored_at=moment)
     assert whole.num_rows == 2 and batched.equals(whole)
+
+
+def test_one_hot_on_distinct_values_is_the_encoder_output(frame, monkeypatch):
+    from client_intelligence import fast_estimators
+
+    transformer = _elite(frame).base[0]
+    features = frame[FEATURES].copy()
+    column = CATEGORICAL[0]
+    values = features[column].astype(object)
+    values.iloc[::5] = None  # missing kinds the encoder may tell apart
+    values.iloc[1::9] = np.nan
+    values.iloc[2::11] = "never seen at training"
+    features[column] = values
+    monkeypatch.setattr(fast_estimators, "ONE_HOT_DISTINCT_MIN_ROWS", 0)
+    fast = _shared_transform(transformer)
+    assert np.array_equal(fast(features), transformer.transform(features))
+
+
+def test_strongest_drivers_are_the_same_by_numpy_or_compiled(monkeypatch):
+    from client_intelligence import drivers
+
+    rng = np.random.default_rng(4)
+    values = rng.normal(size=(500, 9)).astype(np.float32)
+    values[rng.uniform(size=values.shape) < 0.4] = 0  # rows with fewer than three drivers
+    values[::3, 2] = values[::3, 5]  # equal pushes: the lower column first
+    values[1::3, 4] = -values[1::3, 7]
+    by_numpy = drivers.strongest(values)
+    monkeypatch.setattr(drivers, "NUMPY_MAX_ROWS", 0)
+    compiled = drivers.strongest(values)
+    assert all(np.array_equal(a, b) for a, b in zip(by_numpy, compiled, strict=True))
+    top, pushed = by_numpy
+    magnitude = np.abs(pushed)
+    assert np.all(magnitude[:, :-1] >= magnitude[:, 1:])
+    assert np.all((top < 0) == (pushed == 0))
+    tied = np.abs(values[::3, 2]) > 0
+    rows = np.flatnonzero(tied) * 3
+    first = [list(top[row]).index(2) for row in rows if 5 in top[row] and 2 in top[row]]
+    second = [list(top[row]).index(5) for row in rows if 5 in top[row] and 2 in top[row]]
+    assert first and all(a < b for a, b in zip(first, second, strict=True))
+
+
+def test_batches_are_even():
+    from client_intelligence.scoring import BATCH_ROWS, _batch_size
+
+    assert _batch_size(0) == 1 and _batch_size(10) == 10
+    size = _batch_size(3 * BATCH_ROWS + 7)
+    assert size <= BATCH_ROWS and -(-(3 * BATCH_ROWS + 7) // size) == 4
+    assert (3 * BATCH_ROWS + 7) - 3 * size > BATCH_ROWS // 2  # no small last batch
