@@ -19,7 +19,9 @@ in what they compute:
   its signed_log1p once per batch (`_LogFeatures`), and each target only fills its own medians'
   logs into the missing cells and applies its own fitted scaler and clip. The imputer's fill
   and the logarithm are elementwise, so filling log(median) after the log is the same number
-  as the log of the filled median; every later step is the fitted object itself.
+  as the log of the filled median; the fitted scaler and clip run in place on that matrix
+  (the same float32 operations as theirs), and a one-hot encoder of one column encodes each
+  distinct value once (missing values row by row, since None and NaN may encode apart).
 
 Applied at scoring only (scoring.load_selected_artifact), never to an estimator that training
 fits or writes.
