@@ -214,7 +214,8 @@ def score_profiles(
         return _score_batch(profiles.slice(start, size), artifact, scored, prospects[start:])
 
     # the trees, NumPy and Arrow release the GIL: two batches use two cores
-    batches = map_batches(score, range(0, count, size), SCORING_THREADS)
+    # (no rows: one empty batch, for the typed empty columns)
+    batches = map_batches(score, range(0, max(count, 1), size), SCORING_THREADS)
     predictions = {name: np.concatenate([b[0][name] for b in batches]) for name in batches[0][0]}
     purchase, churn, clv = predictions["purchase"], predictions["churn"], predictions["clv"]
     thresholds = scored.metadata["thresholds"]
