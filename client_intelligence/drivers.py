@@ -357,21 +357,20 @@ def driver_texts(
     rows, slots = top.shape
     texts = _Texts()
     columns = _Columns(features)
-    slot_codes = []
-    for slot in range(slots):
-        codes = np.full(rows, -1, dtype=np.int64)
-        column, negative = top[:, slot], pushed[:, slot] < 0
-        order = np.argsort(column, kind="stable")
-        present, starts = np.unique(column[order], return_index=True)
-        for index, (group, start) in enumerate(zip(present, starts, strict=True)):
-            if group < 0:
-                continue
-            end = starts[index + 1] if index + 1 < len(starts) else rows
-            where = order[start:end]
-            codes[where] = _phrase_rows(
-                names[group], where, negative[where], columns, phrasebook, target, texts
-            )
-        slot_codes.append(codes)
+    # every slot at once, feature by feature: each feature's values are phrased in one pass
+    flat_top, flat_negative = top.reshape(-1), pushed.reshape(-1) < 0
+    codes = np.full(rows * slots, -1, dtype=np.int64)
+    order = np.argsort(flat_top, kind="stable")
+    present, starts = np.unique(flat_top[order], return_index=True)
+    ends = np.append(starts[1:], len(order))
+    for group, start, end in zip(present, starts, ends, strict=True):
+        if group < 0:
+            continue
+        where = order[start:end]
+        codes[where] = _phrase_rows(
+            names[group], where // slots, flat_negative[where], columns, phrasebook, target, texts
+        )
+    slot_codes = [codes[slot::slots] for slot in range(slots)]
     dictionary = pa.array(texts.texts, type=pa.string())
     parts = [dictionary.take(pa.array(codes, mask=codes < 0)) for codes in slot_codes]
     if not parts:

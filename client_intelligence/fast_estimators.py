@@ -144,10 +144,11 @@ class _LogFeatures:
     def of(cls, frame: pd.DataFrame) -> _LogFeatures:
         names = [name for name in frame.columns if _is_numeric(frame[name])]
         values = frame[names].to_numpy(dtype=np.float64, na_value=np.nan)
+        # row-major once here: every target then copies whole rows, not strided columns
         return cls(
             {name: position for position, name in enumerate(names)},
-            signed_log1p(values),
-            np.isnan(values),
+            np.ascontiguousarray(signed_log1p(values)),
+            np.ascontiguousarray(np.isnan(values)),
         )
 
 
@@ -180,14 +181,22 @@ class _NumericSteps:
     def transform(self, logs: _LogFeatures) -> np.ndarray:
         index = np.array([logs.positions[name] for name in self.columns], dtype=np.intp)
         width = len(index)
-        missing = logs.missing[:, index]
+        missing = _columns(logs.missing, index)
         output = np.empty((len(missing), width + len(self.indicators)), dtype=np.float32)
-        np.take(logs.logs, index, axis=1, out=output[:, :width])
+        np.copyto(output[:, :width], _columns(logs.logs, index))
         np.copyto(output[:, :width], self.log_fill, where=missing)
         output[:, width:] = signed_log1p(missing[:, self.indicators].astype(np.float64))
         for step in self.rest:
             output = _transform_in_place(step, output)
         return output
+
+
+def _columns(matrix: np.ndarray, index: np.ndarray) -> np.ndarray:
+    """matrix[:, index]: a view when the index is a run of consecutive columns (as when a
+    target reads every numeric feature in the frame's order), else a copy."""
+    if len(index) and index[-1] - index[0] == len(index) - 1 and np.all(np.diff(index) == 1):
+        return matrix[:, index[0] : index[-1] + 1]
+    return np.take(matrix, index, axis=1)
 
 
 def _transform_in_place(step: Any, values: np.ndarray) -> np.ndarray:

@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from client_intelligence.batch_threads import in_parallel_batch
+
 # Rows per thread below which one thread is faster than two (thread start and a second copy of
 # the trees in the other core's cache cost more than they save).
 PARALLEL_MIN_ROWS = 4_096
@@ -179,9 +181,10 @@ def _kernels():
 
 
 def _in_parts(run, rows: int) -> None:
-    """run(rows slice) over all rows: in two threads when there are enough rows and cores."""
+    """run(rows slice) over all rows: in two threads when there are enough rows and cores, and
+    the caller is not already one of several batches scored at once."""
     threads = min(os.cpu_count() or 1, 2)
-    if threads < 2 or rows < 2 * PARALLEL_MIN_ROWS:
+    if threads < 2 or rows < 2 * PARALLEL_MIN_ROWS or in_parallel_batch():
         run(slice(0, rows))
         return
     middle = rows // 2

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Mapping
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +22,7 @@ from client_intelligence.artifacts import (
     notes_only_view,
     select_artifact_dir,
 )
+from client_intelligence.batch_threads import map_batches
 from client_intelligence.calibration import predict_with_rank
 from client_intelligence.clv_intervals import predict_clv_interval
 from client_intelligence.concept_features import (
@@ -213,12 +213,9 @@ def score_profiles(
     def score(start: int) -> tuple[dict[str, np.ndarray], pa.Array, pa.Array]:
         return _score_batch(profiles.slice(start, size), artifact, scored, prospects[start:])
 
-    starts = range(0, count, size)
-    if len(starts) < 2:
-        batches = [score(0)]
-    else:  # the trees, NumPy and Arrow release the GIL: two batches use two cores
-        with ThreadPoolExecutor(SCORING_THREADS) as pool:
-            batches = list(pool.map(score, starts))
+    # the trees, NumPy and Arrow release the GIL: two batches use two cores
+    # (no rows: one empty batch, for the typed empty columns)
+    batches = map_batches(score, range(0, max(count, 1), size), SCORING_THREADS)
     predictions = {name: np.concatenate([b[0][name] for b in batches]) for name in batches[0][0]}
     purchase, churn, clv = predictions["purchase"], predictions["churn"], predictions["clv"]
     thresholds = scored.metadata["thresholds"]

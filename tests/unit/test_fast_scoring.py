@@ -161,3 +161,14 @@ def test_batches_are_even():
     size = _batch_size(3 * BATCH_ROWS + 7)
     assert size <= BATCH_ROWS and -(-(3 * BATCH_ROWS + 7) // size) == 4
     assert (3 * BATCH_ROWS + 7) - 3 * size > BATCH_ROWS // 2  # no small last batch
+
+
+def test_no_profiles_score_to_an_empty_table_with_every_prediction_column():
+    from client_intelligence import scoring
+    from tests.unit.test_scoring import PROJECT_ROOT, _artifact, _profiles
+
+    seed = pd.read_csv(PROJECT_ROOT / "seeds" / "segment_cutoffs.csv")
+    empty = _profiles().slice(0, 0)
+    scored = scoring.score_profiles(empty, _artifact(), scoring.segment_cutoffs_from_seed(seed))
+    assert scored.num_rows == 0
+    assert set(scoring.PREDICTION_COLUMNS) <= set(scored.column_names)
