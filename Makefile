@@ -9,7 +9,6 @@ export DO_NOT_TRACK := 1
 
 DEMO_CLIENTS ?= 2000
 
-
 .PHONY: install install-spark run demo-data models build report dashboard browser test test-fast bench eval-concepts eval-redaction lint format clean
 
 $(BIN)/activate: pyproject.toml
