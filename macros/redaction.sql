@@ -76,6 +76,11 @@
         ~ "|" ~ ko_surname ~ "\\p{Hangul}{1,3}(?:\\s|,|$)") }}
 {%- endmacro %}
 
+{#- Text with at least 7 digits close together: only these reach the digit-identifier finder. -#}
+{% macro digit_candidate_gate() -%}
+    (?:\d\D{0,3}){7}
+{%- endmacro %}
+
 {% macro pii_types() -%}
     {{ return(['email', 'iban', 'card', 'phone', 'national_id', 'passport', 'dob', 'address',
                'postcode', 'name']) }}
@@ -98,20 +103,18 @@
         {%- set previous = prefix ~ '_step_' ~ loop.index0 %}
         {%- if type == 'names' %}
             case
-                when regexp_matches({{ previous }}, '{{ name_candidate_gate() | replace("'", "''") }}')
+                when {{ regex_matches(previous, name_candidate_gate()) }}
                     then redact_names({{ previous }}, {{ language or 'null::varchar' }})
                 else {{ previous }}
             end as {{ step }},
         {%- elif type == 'digit_identifiers' %}
             case
-                when regexp_matches({{ previous }}, '(?:\d\D{0,3}){7}')
+                when {{ regex_matches(previous, digit_candidate_gate()) }}
                     then redact_digit_identifiers({{ previous }}, {{ language or 'null::varchar' }})
                 else {{ previous }}
             end as {{ step }},
         {%- else %}
-            regexp_replace(
-                {{ previous }}, '{{ pattern | replace("'", "''") }}', '{{ replacement }}', 'g'
-            ) as {{ step }},
+            {{ regex_replace(previous, pattern, replacement) }} as {{ step }},
         {%- endif %}
     {%- endfor %}
     {%- for type in pii_types() %}
@@ -125,4 +128,107 @@
         ) as redacted_{{ type }}_count,
     {%- endfor %}
     {{ last }} as {{ prefix }}_text
+{%- endmacro %}
+
+{#- `select <columns>, <redaction_columns(expr, ...)> from <relation> [where <where>]`: the
+    rows of `relation` with `expr` redacted, keyed by `key` (unique per row). A whole query
+    rather than select items because Spark cannot call the Python finders inside an
+    expression: there each Python step is a script transform over the rows that need it. -#}
+{% macro redact_rows(relation, key, columns, expr, prefix='redaction', language=none, where=none) -%}
+    {{ return(adapter.dispatch('redact_rows')(relation, key, columns, expr, prefix, language, where)) }}
+{%- endmacro %}
+
+{% macro default__redact_rows(relation, key, columns, expr, prefix, language, where) -%}
+    select
+            {{ columns }},
+            {{ redaction_columns(expr, prefix, language) }}
+        from {{ relation }}
+        {%- if where %}
+        where {{ where }}
+        {%- endif %}
+{%- endmacro %}
+
+{#- Spark: the regex steps as select items (lateral column aliases), cut at each Python step
+    into a query block; a Python step sends (key, text, language) of the rows its gate lets
+    through to `python -m client_intelligence.redaction.script_transform <finder>` (base64,
+    so tabs and line breaks in notes survive the transform's line format) and joins the
+    result back. The interpreter: var `spark_python`, else $PYSPARK_PYTHON, else python3. -#}
+{% macro spark__redact_rows(relation, key, columns, expr, prefix, language, where) -%}
+    {%- set patterns = pii_patterns() if var('redact_pii') else [] -%}
+    {%- set python = var('spark_python', env_var('PYSPARK_PYTHON', 'python3')) -%}
+    {%- set first = prefix ~ '_step_0' -%}
+    {%- set last = prefix ~ '_step_' ~ (patterns | length) -%}
+    {%- set blocks = [] -%}
+    {%- set items = [expr ~ ' as ' ~ first] -%}
+    {%- for type, pattern, replacement in patterns -%}
+        {%- set step = prefix ~ '_step_' ~ loop.index -%}
+        {%- set previous = prefix ~ '_step_' ~ loop.index0 -%}
+        {%- if type in ('names', 'digit_identifiers') -%}
+            {%- do blocks.append((items | list, type, previous, step)) -%}
+            {%- do items.clear() -%}
+        {%- else -%}
+            {%- do items.append(regex_replace(previous, pattern, replacement) ~ ' as ' ~ step) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- set counts = [] -%}
+    {%- for type in pii_types() -%}
+        {%- set placeholder = '[' ~ (type | upper) ~ ']' -%}
+        {%- do counts.append('coalesce('
+            ~ int_divide('(length(' ~ last ~ ') - length(replace(' ~ last ~ ", '" ~ placeholder ~ "', '')))", placeholder | length)
+            ~ ' - ' ~ int_divide('(length(' ~ first ~ ') - length(replace(' ~ first ~ ", '" ~ placeholder ~ "', '')))", placeholder | length)
+            ~ ', 0) as redacted_' ~ type ~ '_count') -%}
+    {%- endfor -%}
+    with {{ prefix }}_block_0 as (
+        select
+            {{ columns }},
+            {{ key }} as {{ prefix }}_key,
+            {{ language or 'cast(null as string)' }} as {{ prefix }}_language,
+            {{ blocks[0][0] | join(',
+            ') if blocks else items | join(',
+            ') }}
+        from {{ relation }}
+        {%- if where %}
+        where {{ where }}
+        {%- endif %}
+    )
+    {%- for block_items, type, previous, step in blocks %}
+        {%- set source = prefix ~ '_block_' ~ loop.index0 %}
+        {%- set gate = name_candidate_gate() if type == 'names' else digit_candidate_gate() %}
+        {%- set finder = 'names' if type == 'names' else 'digits' %}
+        {%- set following = blocks[loop.index][0] if not loop.last else items %},
+
+    {{ prefix }}_found_{{ loop.index }} as (
+        select transform(
+            {{ source }}.{{ prefix }}_key,
+            base64(encode({{ source }}.{{ previous }}, 'UTF-8')),
+            coalesce({{ source }}.{{ prefix }}_language, '')
+        )
+            using '{{ python }} -m client_intelligence.redaction.script_transform {{ finder }}'
+            as ({{ prefix }}_key string, {{ prefix }}_found string)
+        from {{ source }}
+        where {{ regex_matches(source ~ '.' ~ previous, gate) }}
+    ),
+
+    {{ prefix }}_block_{{ loop.index }} as (
+        select
+            {{ source }}.*,
+            coalesce(
+                decode(unbase64({{ prefix }}_found_{{ loop.index }}.{{ prefix }}_found), 'UTF-8'),
+                {{ source }}.{{ previous }}
+            ) as {{ step }}
+            {%- for item in following %},
+            {{ item }}
+            {%- endfor %}
+        from {{ source }}
+        left join {{ prefix }}_found_{{ loop.index }}
+            on cast({{ source }}.{{ prefix }}_key as string) = {{ prefix }}_found_{{ loop.index }}.{{ prefix }}_key
+    )
+    {%- endfor %}
+
+    select
+        *,
+        {{ counts | join(',
+        ') }},
+        {{ last }} as {{ prefix }}_text
+    from {{ prefix }}_block_{{ blocks | length }}
 {%- endmacro %}
