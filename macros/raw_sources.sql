@@ -18,8 +18,19 @@
             if node.source_name == 'raw' and node.meta.get('plugin') == 'dbt_raw_source' -%}
             {%- do spark__create_raw_source(node.name, node.meta) -%}
         {%- endfor -%}
+        {%- do spark__create_erased_clients() -%}
     {%- endif -%}
     {{ return('') }}
+{%- endmacro %}
+
+{#- The right-to-erasure list (source privacy.erased_clients, read in place by DuckDB through
+    external_location): the `erased_clients_file` CSV as a table, every column as text. -#}
+{% macro spark__create_erased_clients() -%}
+    {%- do run_query('create schema if not exists privacy') -%}
+    {%- do run_query("create or replace temporary view erased_clients_file using csv options (path '"
+        ~ spark__escape_string(var('erased_clients_file')) ~ "', header 'true', quote '\"', escape '\"')") -%}
+    {%- do run_query('drop table if exists privacy.erased_clients') -%}
+    {%- do run_query('create table privacy.erased_clients using parquet as select * from erased_clients_file') -%}
 {%- endmacro %}
 
 {#- The files of one source, as the reader's source_files finds them: <name>.<ext>,

@@ -148,28 +148,29 @@
         {%- endif %}
 {%- endmacro %}
 
-{#- Spark: the regex steps as select items (lateral column aliases), cut at each Python step
-    into a query block; a Python step sends (key, text, language) of the rows its gate lets
-    through to `python -m client_intelligence.redaction.script_transform <finder>` (base64,
-    so tabs and line breaks in notes survive the transform's line format) and joins the
-    result back. The interpreter: var `spark_python`, else $PYSPARK_PYTHON, else python3. -#}
+{#- Spark: the regex steps between two Python steps as one nested expression; a Python step
+    sends (key, text, language) of the rows its gate lets through to
+    `python -m client_intelligence.redaction.script_transform <finder>` (as hex, so that tabs
+    and line breaks in notes survive the transform's line format; Spark's base64 breaks lines) and joins the result back.
+    Only the text before the first step, before each Python step and after the last one is a
+    column. The interpreter: var `spark_python`, else $PYSPARK_PYTHON, else python3. -#}
 {% macro spark__redact_rows(relation, key, columns, expr, prefix, language, where) -%}
     {%- set patterns = pii_patterns() if var('redact_pii') else [] -%}
     {%- set python = var('spark_python', env_var('PYSPARK_PYTHON', 'python3')) -%}
     {%- set first = prefix ~ '_step_0' -%}
     {%- set last = prefix ~ '_step_' ~ (patterns | length) -%}
+    {#- blocks: (regex steps, Python step type or none, name of the block's result) -#}
     {%- set blocks = [] -%}
-    {%- set items = [expr ~ ' as ' ~ first] -%}
+    {%- set steps = [] -%}
     {%- for type, pattern, replacement in patterns -%}
-        {%- set step = prefix ~ '_step_' ~ loop.index -%}
-        {%- set previous = prefix ~ '_step_' ~ loop.index0 -%}
         {%- if type in ('names', 'digit_identifiers') -%}
-            {%- do blocks.append((items | list, type, previous, step)) -%}
-            {%- do items.clear() -%}
+            {%- do blocks.append((steps | list, type, prefix ~ '_step_' ~ loop.index0, prefix ~ '_step_' ~ loop.index)) -%}
+            {%- do steps.clear() -%}
         {%- else -%}
-            {%- do items.append(regex_replace(previous, pattern, replacement) ~ ' as ' ~ step) -%}
+            {%- do steps.append((pattern, replacement)) -%}
         {%- endif -%}
     {%- endfor -%}
+    {%- do blocks.append((steps | list, none, last, none)) -%}
     {%- set counts = [] -%}
     {%- for type in pii_types() -%}
         {%- set placeholder = '[' ~ (type | upper) ~ ']' -%}
@@ -180,27 +181,32 @@
     {%- endfor -%}
     with {{ prefix }}_block_0 as (
         select
-            {{ columns }},
-            {{ key }} as {{ prefix }}_key,
-            {{ language or 'cast(null as string)' }} as {{ prefix }}_language,
-            {{ blocks[0][0] | join(',
-            ') if blocks else items | join(',
-            ') }}
-        from {{ relation }}
-        {%- if where %}
-        where {{ where }}
-        {%- endif %}
+            *
+            {%- if blocks[0][2] != first %},
+            {{ spark__redaction_chain(first, blocks[0][0]) }} as {{ blocks[0][2] }}
+            {%- endif %}
+        from (
+            select
+                {{ columns }},
+                {{ key }} as {{ prefix }}_key,
+                {{ language or 'cast(null as string)' }} as {{ prefix }}_language,
+                {{ expr }} as {{ first }}
+            from {{ relation }}
+            {%- if where %}
+            where {{ where }}
+            {%- endif %}
+        ) as {{ prefix }}_input
     )
-    {%- for block_items, type, previous, step in blocks %}
+    {%- for steps, type, previous, step in blocks if type is not none %}
         {%- set source = prefix ~ '_block_' ~ loop.index0 %}
         {%- set gate = name_candidate_gate() if type == 'names' else digit_candidate_gate() %}
         {%- set finder = 'names' if type == 'names' else 'digits' %}
-        {%- set following = blocks[loop.index][0] if not loop.last else items %},
+        {%- set following = blocks[loop.index] %},
 
     {{ prefix }}_found_{{ loop.index }} as (
         select transform(
             {{ source }}.{{ prefix }}_key,
-            base64(encode({{ source }}.{{ previous }}, 'UTF-8')),
+            hex(encode({{ source }}.{{ previous }}, 'UTF-8')),
             coalesce({{ source }}.{{ prefix }}_language, '')
         )
             using '{{ python }} -m client_intelligence.redaction.script_transform {{ finder }}'
@@ -211,24 +217,36 @@
 
     {{ prefix }}_block_{{ loop.index }} as (
         select
-            {{ source }}.*,
-            coalesce(
-                decode(unbase64({{ prefix }}_found_{{ loop.index }}.{{ prefix }}_found), 'UTF-8'),
-                {{ source }}.{{ previous }}
-            ) as {{ step }}
-            {%- for item in following %},
-            {{ item }}
-            {%- endfor %}
-        from {{ source }}
-        left join {{ prefix }}_found_{{ loop.index }}
-            on cast({{ source }}.{{ prefix }}_key as string) = {{ prefix }}_found_{{ loop.index }}.{{ prefix }}_key
+            *
+            {%- if following[2] != step %},
+            {{ spark__redaction_chain(step, following[0]) }} as {{ following[2] }}
+            {%- endif %}
+        from (
+            select
+                {{ source }}.*,
+                coalesce(
+                    decode(unhex({{ prefix }}_found_{{ loop.index }}.{{ prefix }}_found), 'UTF-8'),
+                    {{ source }}.{{ previous }}
+                ) as {{ step }}
+            from {{ source }}
+            left join {{ prefix }}_found_{{ loop.index }}
+                on cast({{ source }}.{{ prefix }}_key as string) = {{ prefix }}_found_{{ loop.index }}.{{ prefix }}_key
+        ) as {{ prefix }}_joined_{{ loop.index }}
     )
     {%- endfor %}
 
     select
         *,
-        {{ counts | join(',
-        ') }},
+        {{ counts | join(',\n        ') }},
         {{ last }} as {{ prefix }}_text
-    from {{ prefix }}_block_{{ blocks | length }}
+    from {{ prefix }}_block_{{ blocks | length - 1 }}
+{%- endmacro %}
+
+{#- `expr` through each (pattern, replacement) step in turn, as one nested expression. -#}
+{% macro spark__redaction_chain(expr, steps) -%}
+    {%- set chain = namespace(sql=expr) -%}
+    {%- for pattern, replacement in steps -%}
+        {%- set chain.sql = regex_replace(chain.sql, pattern, replacement) -%}
+    {%- endfor -%}
+    {{ return(chain.sql) }}
 {%- endmacro %}

@@ -2,15 +2,15 @@
 
 On Spark the finders cannot be registered as functions from the dbt CLI (dbt-spark's session
 cursor builds its own SparkSession), so macros/redaction.sql pipes the rows that need them
-through this module instead. Each input line is `key<TAB>base64(utf-8 text)<TAB>language`
-(base64 because a note may hold tabs and line breaks, which the transform's line format
-cannot carry); each output line is `key<TAB>base64(utf-8 redacted text)`. The same functions
+through this module instead. Each input line is `key<TAB>hex(utf-8 text)<TAB>language`
+(hex because a note may hold tabs and line breaks, which the transform's line format cannot
+carry, and Spark's base64() inserts line breaks); each output line is
+`key<TAB>hex(utf-8 redacted text)`. The same functions
 as the DuckDB UDFs run, so the redacted text is the same on both engines.
 """
 
 from __future__ import annotations
 
-import base64
 import sys
 from collections.abc import Callable, Iterable, Iterator
 
@@ -33,12 +33,12 @@ def transform_lines(lines: Iterable[str], finder: str) -> Iterator[str]:
         if encoded in ("", _NULL):
             yield f"{key}\t{_NULL}\n"
             continue
-        text = base64.b64decode(encoded).decode("utf-8")
+        text = bytes.fromhex(encoded).decode("utf-8")
         redacted = redact(text, language if language not in ("", _NULL) else None)
         if redacted is None:
             yield f"{key}\t{_NULL}\n"
         else:
-            yield f"{key}\t{base64.b64encode(redacted.encode('utf-8')).decode('ascii')}\n"
+            yield f"{key}\t{redacted.encode('utf-8').hex()}\n"
 
 
 def main(argv: list[str] | None = None) -> int:
