@@ -96,9 +96,7 @@ def load_spark_tables(connection: duckdb.DuckDBPyConnection) -> None:
         for table in TABLES:
             arrow = spark.table(f"{SPARK_SCHEMA}.{table}").toArrow()
             connection.register(f"spark_arrow_{table}", arrow)
-            connection.execute(
-                f"create table spark_{table} as select * from spark_arrow_{table}"
-            )
+            connection.execute(f"create table spark_{table} as select * from spark_arrow_{table}")
         spark.stop()
     finally:
         os.chdir(cwd)
@@ -127,8 +125,8 @@ def compare(connection: duckdb.DuckDBPyConnection, table: str, sample: int = 3) 
             problems += [f"    {dict(zip(columns, row, strict=True))}" for row in rows[:sample]]
     for column in columns:
         count = connection.execute(
-            f"select count(*) from (select cast(\"{column}\" as varchar) from duck.main.{table} "
-            f"except all select cast(\"{column}\" as varchar) from spark_{table})"
+            f'select count(*) from (select cast("{column}" as varchar) from duck.main.{table} '
+            f'except all select cast("{column}" as varchar) from spark_{table})'
         ).fetchone()[0]
         if count:
             differing.add(column)

@@ -61,7 +61,9 @@ select
     file_counts.rows_rejected,
     file_counts.rows_malformed,
     file_counts.rows_rejected / file_counts.rows_read as rejected_share,
-    coalesce(reasons_by_file.rejected_by_reason, {{ empty_map(dbt.type_string(), dbt.type_bigint()) }}) as rejected_by_reason
+    coalesce(
+        reasons_by_file.rejected_by_reason, {{ empty_map('string', 'bigint') }}
+    ) as rejected_by_reason
 from file_counts
 left join reasons_by_file
     on

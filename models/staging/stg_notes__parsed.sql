@@ -45,7 +45,8 @@ detected_languages as (
     select
         numbered.source_row_number,
         case
-            when {{ regex_matches('numbered.transcription', '[\\p{Hiragana}\\p{Katakana}]') }} then 'ja'
+            when {{ regex_matches('numbered.transcription', '[\\p{Hiragana}\\p{Katakana}]') }}
+                then 'ja'
             when {{ regex_matches('numbered.transcription', '\\p{Hangul}') }} then 'ko'
             when {{ regex_matches('numbered.transcription', '\\p{Han}') }} then 'zh'
             when {{ regex_matches('numbered.transcription', '\\p{Cyrillic}') }} then 'ru'
@@ -73,7 +74,8 @@ parsed as (
         numbered.date as raw_date,
         {{ parse_date('numbered.date', 'numbered.day_first') }} as note_date,
         {{ is_ambiguous_date('numbered.date', 'numbered.day_first') }} as is_ambiguous_date,
-        try_cast({{ regex_extract('numbered.duration', '(\\d+)', 1) }} as integer) as duration_minutes,
+        try_cast({{ regex_extract('numbered.duration', '(\\d+)', 1) }} as integer)
+            as duration_minutes,
         numbered.language as raw_language,
         coalesce(language_codes.language_code, detected_languages.language) as language,
         case
@@ -97,7 +99,8 @@ with_duplicates as (
         ) as id_occurrence,
         max(file_order) over (partition by note_id) as latest_file_order,
         coalesce(
-            {{ sha256_hex('client_id') }} in (select client_id_sha256 from {{ ref('stg_erased_clients') }}),
+            {{ sha256_hex('client_id') }}
+            in (select client_id_sha256 from {{ ref('stg_erased_clients') }}),
             false
         ) as is_erased
     from parsed
