@@ -68,20 +68,28 @@
     {{- return((text | string) | replace('\\', '\\\\') | replace("'", "\\'")) -}}
 {%- endmacro %}
 
-{#- A file's encoding as a Spark charset: the raw_encoding var when set, else its byte-order
-    mark (UTF-8, UTF-16LE, UTF-16BE), else UTF-8. -#}
+{#- A file's encoding as the reader detects it, as (Spark charset, whether its bytes are valid
+    UTF-8): the raw_encoding var when set; else the byte-order mark (UTF-8, UTF-16LE/BE); else
+    UTF-8 when the bytes are UTF-8, or when valid multi-byte sequences outnumber stray high
+    bytes (a few bad lines in a UTF-8 export: those become malformed rows); else Windows-1252.
+    The reader counts the stray bytes in the first 16 MB only; here the whole file. -#}
 {% macro spark__raw_file_encoding(path, forced) -%}
+    {%- set latin = "decode(content, 'ISO-8859-1')" -%}
+    {%- set facts = run_query(
+        "select hex(substring(content, 1, 3)), is_valid_utf8(cast(content as string)), "
+        ~ "regexp_count(" ~ latin ~ ", '[\\\\x{c2}-\\\\x{df}][\\\\x{80}-\\\\x{bf}]"
+        ~ "|[\\\\x{e0}-\\\\x{ef}][\\\\x{80}-\\\\x{bf}]{2}'), "
+        ~ "regexp_count(" ~ latin ~ ", '[\\\\x{80}-\\\\x{ff}]') "
+        ~ "from binaryFile.`" ~ path ~ "`").rows[0] -%}
+    {%- set start, valid, multibyte, high = facts[0], facts[1], facts[2], facts[3] -%}
     {%- if forced -%}
         {%- set charsets = {'utf-8': 'UTF-8', 'utf-8-sig': 'UTF-8', 'utf-16': 'UTF-16',
             'cp1252': 'windows-1252', 'latin-1': 'ISO-8859-1', 'latin1': 'ISO-8859-1'} -%}
-        {{ return(charsets.get(forced | lower, forced)) }}
-    {%- endif -%}
-    {%- set start = run_query(
-        "select hex(substring(content, 1, 3)) from binaryFile.`" ~ path ~ "`"
-    ).columns[0].values()[0] -%}
-    {%- if start.startswith('FFFE') -%} {{ return('UTF-16LE') }}
-    {%- elif start.startswith('FEFF') -%} {{ return('UTF-16BE') }}
-    {%- else -%} {{ return('UTF-8') }}
+        {{ return((charsets.get(forced | lower, forced), valid)) }}
+    {%- elif start.startswith('FFFE') -%} {{ return(('UTF-16LE', true)) }}
+    {%- elif start.startswith('FEFF') -%} {{ return(('UTF-16BE', true)) }}
+    {%- elif valid or multibyte * 2 >= high - multibyte -%} {{ return(('UTF-8', valid)) }}
+    {%- else -%} {{ return(('windows-1252', true)) }}
     {%- endif -%}
 {%- endmacro %}
 
@@ -145,7 +153,7 @@
                 from {{ view }}
             {%- endset -%}
         {%- else -%}
-            {%- set encoding = spark__raw_file_encoding(path, meta.get('encoding')) -%}
+            {%- set encoding, valid_bytes = spark__raw_file_encoding(path, meta.get('encoding')) -%}
             {%- set options = "path '" ~ spark__escape_string(path) ~ "', encoding '" ~ encoding
                 ~ "', multiLine 'true', quote '\"', escape '\"', mode 'PERMISSIVE'" -%}
             {%- do run_query("create or replace temporary view " ~ view ~ "_lines using csv options ("
@@ -206,20 +214,40 @@
                     select *, monotonically_increasing_id() as read_order from {{ view }}
                 )
             {%- endset -%}
-            {#- the header again (concatenated exports) is a malformed line, as in the reader -#}
+            {#- the header again (concatenated exports) is a malformed line, as in the reader;
+                so is a line with bytes that are not UTF-8 in a UTF-8 file (Spark decodes them
+                as U+FFFD) -#}
+            {%- set repeated = header_match | join(' and ') -%}
+            {%- set raw_line = [] -%}
+            {%- for column in columns -%}
+                {%- do raw_line.append('coalesce(raw_field_' ~ loop.index ~ ", '')") -%}
+            {%- endfor -%}
+            {%- set raw_line = "concat_ws('" ~ spark__escape_string(delimiter) ~ "', "
+                ~ raw_line | join(', ') ~ ")" -%}
+            {%- set undecodable = 'false' if valid_bytes or encoding != 'UTF-8'
+                else "malformed_error_type is null and instr(" ~ raw_line ~ ", '\ufffd') > 0" -%}
             {%- set rows -%}
                 select
-                    case when {{ header_match | join(' and ') }} then 'REPEATED HEADER'
-                        else malformed_error_type end as malformed_error_type,
-                    case when {{ header_match | join(' and ') }}
-                        then 'The header line appears again (concatenated exports)'
-                        else malformed_error_message end as malformed_error_message,
-                    case when {{ header_match | join(' and ') }}
-                        then '{{ spark__escape_string(header_text) }}'
-                        else malformed_line_text end as malformed_line_text,
+                    case
+                        when {{ repeated }} then 'REPEATED HEADER'
+                        when {{ undecodable }} then 'INVALID ENCODING'
+                        else malformed_error_type
+                    end as malformed_error_type,
+                    case
+                        when {{ repeated }}
+                            then 'The header line appears again (concatenated exports)'
+                        when {{ undecodable }}
+                            then 'Invalid byte sequence for the file\'s encoding'
+                        else malformed_error_message
+                    end as malformed_error_message,
+                    case
+                        when {{ repeated }} then '{{ spark__escape_string(header_text) }}'
+                        when {{ undecodable }} then left({{ raw_line }}, 2000)
+                        else malformed_line_text
+                    end as malformed_line_text,
                     read_order,
                     {%- for column in columns %}
-                    case when {{ header_match | join(' and ') }} then null
+                    case when {{ repeated }} or {{ undecodable }} then null
                         else `{{ column }}` end as `{{ column }}`{{ ',' if not loop.last }}
                     {%- endfor %}
                 from (
