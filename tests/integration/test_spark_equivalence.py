@@ -1,7 +1,7 @@
 """The staging layer gives the same rows on Spark as on DuckDB (issue 19).
 
-Builds staging on both targets from the notes fixture (scripts/compare_engines.py) and fails
-naming every table, column and row that differs. Needs the Spark extra and Java
+Builds staging on both targets from the notes fixture (client_intelligence.engine_comparison)
+and fails naming every table, column and row that differs. Needs the Spark extra and Java
 (`make install-spark`) and takes a few minutes, so it runs only with RUN_SPARK_TESTS=1; not
 part of `make test` yet.
 """
@@ -11,11 +11,11 @@ from __future__ import annotations
 import importlib.util
 import os
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
+from client_intelligence import engine_comparison
 from tests.support import FIXTURES
 
 pytestmark = [
@@ -29,14 +29,7 @@ pytestmark = [
     ),
 ]
 
-SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
-
 
 def test_staging_tables_are_equal_on_duckdb_and_spark(tmp_path: Path):
-    sys.path.insert(0, str(SCRIPTS))
-    try:
-        import compare_engines
-    finally:
-        sys.path.remove(str(SCRIPTS))
-    problems = compare_engines.run(FIXTURES / "notes_export", tmp_path)
+    problems = engine_comparison.run(FIXTURES / "notes_export", tmp_path)
     assert not problems, "\n".join(problems)
