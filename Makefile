@@ -9,7 +9,7 @@ export DO_NOT_TRACK := 1
 
 DEMO_CLIENTS ?= 2000
 
-.PHONY: install run demo-data models build report dashboard browser test test-fast bench eval-concepts eval-redaction lint format clean
+.PHONY: install install-spark run demo-data models build report dashboard browser test test-fast bench eval-concepts eval-redaction lint format clean
 
 $(BIN)/activate: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,14 @@ $(BIN)/activate: pyproject.toml
 	touch $(BIN)/activate
 
 install: $(BIN)/activate
+
+# The Spark target (dbt --target spark): Java 17 when no java is on the PATH (sudo unless
+# root, as for `browser`), then dbt-spark and PySpark into the same venv.
+install-spark: install
+	@command -v java >/dev/null 2>&1 || { \
+		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq openjdk-17-jre-headless; }
+	$(BIN)/pip install --quiet -e ".[dev,spark]"
 
 data/demo/notes.csv: | install
 	$(BIN)/python scripts/generate_demo_data.py --clients $(DEMO_CLIENTS)

@@ -21,8 +21,9 @@
     {%- if order == 'day_first' -%} true
     {%- elif order == 'month_first' -%} false
     {%- else -%}
-        {%- set first = "try_cast(regexp_extract(trim(" ~ expr ~ "), '^" ~ _year_last_pattern() ~ "$', 1) as integer)" -%}
-        {%- set second = "try_cast(regexp_extract(trim(" ~ expr ~ "), '^" ~ _year_last_pattern() ~ "$', 3) as integer)" -%}
+        {%- set year_last = '^' ~ _year_last_pattern() ~ '$' -%}
+        {%- set first = 'try_cast(' ~ regex_extract('trim(' ~ expr ~ ')', year_last, 1) ~ ' as integer)' -%}
+        {%- set second = 'try_cast(' ~ regex_extract('trim(' ~ expr ~ ')', year_last, 3) ~ ' as integer)' -%}
         case
             when coalesce(bool_or({{ first }} > 12), false) and not coalesce(bool_or({{ second }} > 12), false) then true
             when coalesce(bool_or({{ second }} > 12), false) and not coalesce(bool_or({{ first }} > 12), false) then false
@@ -36,25 +37,24 @@
     swapped (a part above 12, or day = month); otherwise null, never a guess. -#}
 {% macro parse_date(expr, day_first='null') -%}
     {%- set value = 'trim(' ~ expr ~ ')' -%}
-    {%- set year_first = "'^" ~ _year_first_pattern() ~ "$'" -%}
-    {%- set year_last = "'^" ~ _year_last_pattern() ~ "$'" -%}
-    {%- set first = 'try_cast(regexp_extract(' ~ value ~ ', ' ~ year_last ~ ', 1) as integer)' -%}
-    {%- set second = 'try_cast(regexp_extract(' ~ value ~ ', ' ~ year_last ~ ', 3) as integer)' -%}
-    {%- set year = 'try_cast(regexp_extract(' ~ value ~ ', ' ~ year_last ~ ', 4) as integer)' -%}
+    {%- set year_first = '^' ~ _year_first_pattern() ~ '$' -%}
+    {%- set year_last = '^' ~ _year_last_pattern() ~ '$' -%}
+    {%- set first = 'try_cast(' ~ regex_extract(value, year_last, 1) ~ ' as integer)' -%}
+    {%- set second = 'try_cast(' ~ regex_extract(value, year_last, 3) ~ ' as integer)' -%}
+    {%- set year = 'try_cast(' ~ regex_extract(value, year_last, 4) ~ ' as integer)' -%}
     (case
-        when regexp_matches({{ value }}, {{ year_first }})
-            then try(make_date(
-                try_cast(regexp_extract({{ value }}, {{ year_first }}, 1) as integer),
-                try_cast(regexp_extract({{ value }}, {{ year_first }}, 2) as integer),
-                try_cast(regexp_extract({{ value }}, {{ year_first }}, 3) as integer)
-            ))
-        when not regexp_matches({{ value }}, {{ year_last }}) then null
-        when regexp_extract({{ value }}, {{ year_last }}, 2) = '.' or ({{ day_first }})
-            then try(make_date({{ year }}, {{ second }}, {{ first }}))
-        when not ({{ day_first }}) then try(make_date({{ year }}, {{ first }}, {{ second }}))
+        when {{ regex_matches(value, year_first) }}
+            then {{ try_make_date(
+                'try_cast(' ~ regex_extract(value, year_first, 1) ~ ' as integer)',
+                'try_cast(' ~ regex_extract(value, year_first, 2) ~ ' as integer)',
+                'try_cast(' ~ regex_extract(value, year_first, 3) ~ ' as integer)') }}
+        when not {{ regex_matches(value, year_last) }} then null
+        when {{ regex_extract(value, year_last, 2) }} = '.' or ({{ day_first }})
+            then {{ try_make_date(year, second, first) }}
+        when not ({{ day_first }}) then {{ try_make_date(year, first, second) }}
         when {{ first }} > 12 or {{ first }} = {{ second }}
-            then try(make_date({{ year }}, {{ second }}, {{ first }}))
-        when {{ second }} > 12 then try(make_date({{ year }}, {{ first }}, {{ second }}))
+            then {{ try_make_date(year, second, first) }}
+        when {{ second }} > 12 then {{ try_make_date(year, first, second) }}
     end)
 {%- endmacro %}
 
@@ -62,14 +62,14 @@
     does not say which comes first. -#}
 {% macro is_ambiguous_date(expr, day_first='null') -%}
     {%- set value = 'trim(' ~ expr ~ ')' -%}
-    {%- set year_last = "'^" ~ _year_last_pattern() ~ "$'" -%}
+    {%- set year_last = '^' ~ _year_last_pattern() ~ '$' -%}
     coalesce(
         ({{ day_first }}) is null
-        and regexp_extract({{ value }}, {{ year_last }}, 2) in ('/', '-')
-        and try_cast(regexp_extract({{ value }}, {{ year_last }}, 1) as integer) <= 12
-        and try_cast(regexp_extract({{ value }}, {{ year_last }}, 3) as integer) <= 12
-        and try_cast(regexp_extract({{ value }}, {{ year_last }}, 1) as integer)
-        != try_cast(regexp_extract({{ value }}, {{ year_last }}, 3) as integer),
+        and {{ regex_extract(value, year_last, 2) }} in ('/', '-')
+        and try_cast({{ regex_extract(value, year_last, 1) }} as integer) <= 12
+        and try_cast({{ regex_extract(value, year_last, 3) }} as integer) <= 12
+        and try_cast({{ regex_extract(value, year_last, 1) }} as integer)
+        != try_cast({{ regex_extract(value, year_last, 3) }} as integer),
         false
     )
 {%- endmacro %}
@@ -79,16 +79,27 @@
     or '.' followed by exactly three digits, in groups, is a thousands separator ("1,500",
     "1.500.000"), except a single '.' group ("1.500" is 1.5). Null when unreadable. -#}
 {% macro parse_amount(expr) -%}
-    {%- set bare = "regexp_replace(regexp_replace(trim(" ~ expr ~ "), '(?i)^(?:€|eur)\\s*|\\s*(?:€|eur|euros?)$', ''), '[\\s\\x{00a0}\\x{202f}'']', '', 'g')" -%}
+    {%- set unit_removed = regex_replace('trim(' ~ expr ~ ')', _currency_pattern(), '', all=false) -%}
+    {%- set bare = regex_replace(unit_removed, _amount_spaces_pattern(), '') -%}
     try_cast(
         case
-            when regexp_full_match({{ bare }}, '-?\d{1,3}(?:\.\d{3})+,\d+') then replace(replace({{ bare }}, '.', ''), ',', '.')
-            when regexp_full_match({{ bare }}, '-?\d{1,3}(?:,\d{3})+\.\d+') then replace({{ bare }}, ',', '')
-            when regexp_full_match({{ bare }}, '-?\d{1,3}(?:,\d{3})+') then replace({{ bare }}, ',', '')
-            when regexp_full_match({{ bare }}, '-?\d{1,3}(?:\.\d{3}){2,}') then replace({{ bare }}, '.', '')
-            when regexp_full_match({{ bare }}, '-?\d+,\d+') then replace({{ bare }}, ',', '.')
-            when regexp_full_match({{ bare }}, '-?\d+(?:\.\d+)?') then {{ bare }}
+            when {{ regex_full_match(bare, '-?\\d{1,3}(?:\\.\\d{3})+,\\d+') }} then replace(replace({{ bare }}, '.', ''), ',', '.')
+            when {{ regex_full_match(bare, '-?\\d{1,3}(?:,\\d{3})+\\.\\d+') }} then replace({{ bare }}, ',', '')
+            when {{ regex_full_match(bare, '-?\\d{1,3}(?:,\\d{3})+') }} then replace({{ bare }}, ',', '')
+            when {{ regex_full_match(bare, '-?\\d{1,3}(?:\\.\\d{3}){2,}') }} then replace({{ bare }}, '.', '')
+            when {{ regex_full_match(bare, '-?\\d+,\\d+') }} then replace({{ bare }}, ',', '.')
+            when {{ regex_full_match(bare, '-?\\d+(?:\\.\\d+)?') }} then {{ bare }}
         end
         as decimal(14, 2)
     )
+{%- endmacro %}
+
+{#- A currency sign or word before or after an amount. -#}
+{% macro _currency_pattern() -%}
+    (?i)^(?:€|eur)\s*|\s*(?:€|eur|euros?)$
+{%- endmacro %}
+
+{#- Spaces, no-break spaces and apostrophes used as thousands separators. -#}
+{% macro _amount_spaces_pattern() -%}
+    [\s\x{00a0}\x{202f}']
 {%- endmacro %}

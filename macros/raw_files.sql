@@ -16,11 +16,9 @@
     ),
 
     malformed as (
-        select
-            source_row_number,
-            {{ redaction_columns('malformed_line_text', 'malformed') }}
-        from numbered
-        where malformed_error_type is not null
+        {{ redact_rows(
+            'numbered', 'source_row_number', 'source_row_number', 'malformed_line_text',
+            'malformed', where='malformed_error_type is not null') }}
     ),
 
     file_date_orders as (
@@ -32,7 +30,7 @@
     )
 
     select
-        numbered.* exclude (malformed_line_text),
+        {{ star_except('numbered', ['malformed_line_text']) }},
         malformed.malformed_text as malformed_line_text,
         file_date_orders.day_first
     from numbered

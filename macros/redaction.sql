@@ -76,6 +76,11 @@
         ~ "|" ~ ko_surname ~ "\\p{Hangul}{1,3}(?:\\s|,|$)") }}
 {%- endmacro %}
 
+{#- Text with at least 7 digits close together: only these reach the digit-identifier finder. -#}
+{% macro digit_candidate_gate() -%}
+    (?:\d\D{0,3}){7}
+{%- endmacro %}
+
 {% macro pii_types() -%}
     {{ return(['email', 'iban', 'card', 'phone', 'national_id', 'passport', 'dob', 'address',
                'postcode', 'name']) }}
@@ -98,20 +103,18 @@
         {%- set previous = prefix ~ '_step_' ~ loop.index0 %}
         {%- if type == 'names' %}
             case
-                when regexp_matches({{ previous }}, '{{ name_candidate_gate() | replace("'", "''") }}')
+                when {{ regex_matches(previous, name_candidate_gate()) }}
                     then redact_names({{ previous }}, {{ language or 'null::varchar' }})
                 else {{ previous }}
             end as {{ step }},
         {%- elif type == 'digit_identifiers' %}
             case
-                when regexp_matches({{ previous }}, '(?:\d\D{0,3}){7}')
+                when {{ regex_matches(previous, digit_candidate_gate()) }}
                     then redact_digit_identifiers({{ previous }}, {{ language or 'null::varchar' }})
                 else {{ previous }}
             end as {{ step }},
         {%- else %}
-            regexp_replace(
-                {{ previous }}, '{{ pattern | replace("'", "''") }}', '{{ replacement }}', 'g'
-            ) as {{ step }},
+            {{ regex_replace(previous, pattern, replacement) }} as {{ step }},
         {%- endif %}
     {%- endfor %}
     {%- for type in pii_types() %}
@@ -125,4 +128,125 @@
         ) as redacted_{{ type }}_count,
     {%- endfor %}
     {{ last }} as {{ prefix }}_text
+{%- endmacro %}
+
+{#- `select <columns>, <redaction_columns(expr, ...)> from <relation> [where <where>]`: the
+    rows of `relation` with `expr` redacted, keyed by `key` (unique per row). A whole query
+    rather than select items because Spark cannot call the Python finders inside an
+    expression: there each Python step is a script transform over the rows that need it. -#}
+{% macro redact_rows(relation, key, columns, expr, prefix='redaction', language=none, where=none) -%}
+    {{ return(adapter.dispatch('redact_rows')(relation, key, columns, expr, prefix, language, where)) }}
+{%- endmacro %}
+
+{% macro default__redact_rows(relation, key, columns, expr, prefix, language, where) -%}
+    select
+            {{ columns }},
+            {{ redaction_columns(expr, prefix, language) }}
+        from {{ relation }}
+        {%- if where %}
+        where {{ where }}
+        {%- endif %}
+{%- endmacro %}
+
+{#- Spark: the regex steps between two Python steps as one nested expression; a Python step
+    sends (key, text, language) of the rows its gate lets through to
+    `python -m client_intelligence.redaction.script_transform <finder>` (as hex, so that tabs
+    and line breaks in notes survive the transform's line format; Spark's base64 breaks lines) and joins the result back.
+    Only the text before the first step, before each Python step and after the last one is a
+    column. The interpreter: var `spark_python`, else $PYSPARK_PYTHON, else python3. -#}
+{% macro spark__redact_rows(relation, key, columns, expr, prefix, language, where) -%}
+    {%- set patterns = pii_patterns() if var('redact_pii') else [] -%}
+    {%- set python = var('spark_python', env_var('PYSPARK_PYTHON', 'python3')) -%}
+    {%- set first = prefix ~ '_step_0' -%}
+    {%- set last = prefix ~ '_step_' ~ (patterns | length) -%}
+    {#- blocks: (regex steps, Python step type or none, name of the block's result) -#}
+    {%- set blocks = [] -%}
+    {%- set steps = [] -%}
+    {%- for type, pattern, replacement in patterns -%}
+        {%- if type in ('names', 'digit_identifiers') -%}
+            {%- do blocks.append((steps | list, type, prefix ~ '_step_' ~ loop.index0, prefix ~ '_step_' ~ loop.index)) -%}
+            {%- do steps.clear() -%}
+        {%- else -%}
+            {%- do steps.append((pattern, replacement)) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- do blocks.append((steps | list, none, last, none)) -%}
+    {%- set counts = [] -%}
+    {%- for type in pii_types() -%}
+        {%- set placeholder = '[' ~ (type | upper) ~ ']' -%}
+        {%- do counts.append('coalesce('
+            ~ int_divide('(length(' ~ last ~ ') - length(replace(' ~ last ~ ", '" ~ placeholder ~ "', '')))", placeholder | length)
+            ~ ' - ' ~ int_divide('(length(' ~ first ~ ') - length(replace(' ~ first ~ ", '" ~ placeholder ~ "', '')))", placeholder | length)
+            ~ ', 0) as redacted_' ~ type ~ '_count') -%}
+    {%- endfor -%}
+    with {{ prefix }}_block_0 as (
+        select
+            *
+            {%- if blocks[0][2] != first %},
+            {{ spark__redaction_chain(first, blocks[0][0]) }} as {{ blocks[0][2] }}
+            {%- endif %}
+        from (
+            select
+                {{ columns }},
+                {{ key }} as {{ prefix }}_key,
+                {{ language or 'cast(null as string)' }} as {{ prefix }}_language,
+                {{ expr }} as {{ first }}
+            from {{ relation }}
+            {%- if where %}
+            where {{ where }}
+            {%- endif %}
+        ) as {{ prefix }}_input
+    )
+    {%- for steps, type, previous, step in blocks if type is not none %}
+        {%- set source = prefix ~ '_block_' ~ loop.index0 %}
+        {%- set gate = name_candidate_gate() if type == 'names' else digit_candidate_gate() %}
+        {%- set finder = 'names' if type == 'names' else 'digits' %}
+        {%- set following = blocks[loop.index] %},
+
+    {{ prefix }}_found_{{ loop.index }} as (
+        select transform(
+            {{ source }}.{{ prefix }}_key,
+            hex(encode({{ source }}.{{ previous }}, 'UTF-8')),
+            coalesce({{ source }}.{{ prefix }}_language, '')
+        )
+            using '{{ python }} -m client_intelligence.redaction.script_transform {{ finder }}'
+            as ({{ prefix }}_key string, {{ prefix }}_found string)
+        from {{ source }}
+        where {{ regex_matches(source ~ '.' ~ previous, gate) }}
+    ),
+
+    {{ prefix }}_block_{{ loop.index }} as (
+        select
+            *
+            {%- if following[2] != step %},
+            {{ spark__redaction_chain(step, following[0]) }} as {{ following[2] }}
+            {%- endif %}
+        from (
+            select
+                {{ source }}.*,
+                coalesce(
+                    decode(unhex({{ prefix }}_found_{{ loop.index }}.{{ prefix }}_found), 'UTF-8'),
+                    {{ source }}.{{ previous }}
+                ) as {{ step }}
+            from {{ source }}
+            left join {{ prefix }}_found_{{ loop.index }}
+                on cast({{ source }}.{{ prefix }}_key as string) = {{ prefix }}_found_{{ loop.index }}.{{ prefix }}_key
+        ) as {{ prefix }}_joined_{{ loop.index }}
+    )
+    {%- endfor %}
+
+    select
+        *,
+        {{ counts | join(',\n        ') }},
+        {{ last }} as {{ prefix }}_text
+    from {{ prefix }}_block_{{ blocks | length - 1 }}
+{%- endmacro %}
+
+{#- `expr` through each (pattern, replacement) step in turn, as one nested expression. -#}
+{% macro spark__redaction_chain(expr, steps) -%}
+    {%- set chain = namespace(sql=expr) -%}
+    {%- for pattern, replacement in steps -%}
+        {%- set chain.sql = regex_replace(chain.sql, pattern, replacement) -%}
+    {%- endfor -%}
+    {{ return(chain.sql) }}
 {%- endmacro %}

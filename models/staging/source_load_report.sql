@@ -36,10 +36,7 @@ reasons_by_file as (
     select
         source_name,
         source_file,
-        map(
-            list(reject_reason order by reject_reason),
-            list(rows_rejected order by reject_reason)
-        ) as rejected_by_reason
+        {{ sorted_map_agg('reject_reason', 'rows_rejected') }} as rejected_by_reason
     from reason_counts
     group by all
 ),
@@ -64,7 +61,9 @@ select
     file_counts.rows_rejected,
     file_counts.rows_malformed,
     file_counts.rows_rejected / file_counts.rows_read as rejected_share,
-    coalesce(reasons_by_file.rejected_by_reason, map()) as rejected_by_reason
+    coalesce(
+        reasons_by_file.rejected_by_reason, {{ empty_map('string', 'bigint') }}
+    ) as rejected_by_reason
 from file_counts
 left join reasons_by_file
     on

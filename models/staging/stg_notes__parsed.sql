@@ -14,7 +14,8 @@ latin_words as (
     -- notes exported without a language: function words decide among Latin-script languages
     select
         numbered.source_row_number,
-        unnest(regexp_extract_all(lower(strip_accents(numbered.transcription)), '\p{Latin}+'))
+        {{ unnest_list(regex_extract_all(
+            'lower(' ~ strip_accents('numbered.transcription') ~ ')', '\\p{Latin}+')) }}
             as word
     from numbered
     where nullif(trim(numbered.language), '') is null
@@ -34,7 +35,7 @@ latin_scores as (
 latin_guesses as (
     select
         source_row_number,
-        arg_max(language, hits) as language
+        {{ arg_max('language', 'hits') }} as language
     from latin_scores
     group by source_row_number
 ),
@@ -44,11 +45,12 @@ detected_languages as (
     select
         numbered.source_row_number,
         case
-            when regexp_matches(numbered.transcription, '[\p{Hiragana}\p{Katakana}]') then 'ja'
-            when regexp_matches(numbered.transcription, '\p{Hangul}') then 'ko'
-            when regexp_matches(numbered.transcription, '\p{Han}') then 'zh'
-            when regexp_matches(numbered.transcription, '\p{Cyrillic}') then 'ru'
-            when regexp_matches(numbered.transcription, '\p{Arabic}') then 'ar'
+            when {{ regex_matches('numbered.transcription', '[\\p{Hiragana}\\p{Katakana}]') }}
+                then 'ja'
+            when {{ regex_matches('numbered.transcription', '\\p{Hangul}') }} then 'ko'
+            when {{ regex_matches('numbered.transcription', '\\p{Han}') }} then 'zh'
+            when {{ regex_matches('numbered.transcription', '\\p{Cyrillic}') }} then 'ru'
+            when {{ regex_matches('numbered.transcription', '\\p{Arabic}') }} then 'ar'
             else coalesce(latin_guesses.language, 'en')
         end as language
     from numbered
@@ -72,17 +74,18 @@ parsed as (
         numbered.date as raw_date,
         {{ parse_date('numbered.date', 'numbered.day_first') }} as note_date,
         {{ is_ambiguous_date('numbered.date', 'numbered.day_first') }} as is_ambiguous_date,
-        try_cast(regexp_extract(numbered.duration, '(\d+)', 1) as integer) as duration_minutes,
+        try_cast({{ regex_extract('numbered.duration', '(\\d+)', 1) }} as integer)
+            as duration_minutes,
         numbered.language as raw_language,
         coalesce(language_codes.language_code, detected_languages.language) as language,
         case
             when lower(trim(numbered.length)) in ('short', 'medium', 'long')
                 then lower(trim(numbered.length))
         end as note_length,
-        nullif(trim(nfc_normalize(coalesce(numbered.transcription, ''))), '') as note_text
+        nullif(trim({{ nfc_normalize("coalesce(numbered.transcription, '')") }}), '') as note_text
     from numbered
     left join {{ ref('language_codes') }} as language_codes
-        on strip_accents(lower(trim(numbered.language))) = language_codes.language_input
+        on {{ strip_accents('lower(trim(numbered.language))') }} = language_codes.language_input
     left join detected_languages
         on numbered.source_row_number = detected_languages.source_row_number
 ),
@@ -96,17 +99,15 @@ with_duplicates as (
         ) as id_occurrence,
         max(file_order) over (partition by note_id) as latest_file_order,
         coalesce(
-            sha256(client_id) in (select client_id_sha256 from {{ ref('stg_erased_clients') }}),
+            {{ sha256_hex('client_id') }}
+            in (select client_id_sha256 from {{ ref('stg_erased_clients') }}),
             false
         ) as is_erased
     from parsed
 ),
 
 redacted as (
-    select
-        *,
-        {{ redaction_columns('note_text', language='language') }}
-    from with_duplicates
+    {{ redact_rows('with_duplicates', 'source_row_number', '*', 'note_text', language='language') }}
 )
 
 select

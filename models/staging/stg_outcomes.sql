@@ -1,5 +1,5 @@
 select
-    client_id || ':' || strftime(observed_at, '%Y-%m-%d') as outcome_id,
+    client_id || ':' || {{ date_iso('observed_at') }} as outcome_id,
     client_id,
     observed_at,
     purchased,

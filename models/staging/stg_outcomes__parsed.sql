@@ -37,7 +37,8 @@ checked as (
             partition by client_id, observed_at order by source_row_number
         ) as observation_occurrence,
         coalesce(
-            sha256(client_id) in (select client_id_sha256 from {{ ref('stg_erased_clients') }}),
+            {{ sha256_hex('client_id') }}
+            in (select client_id_sha256 from {{ ref('stg_erased_clients') }}),
             false
         ) as is_erased
     from parsed

@@ -37,7 +37,8 @@ with_duplicates as (
         ) as id_occurrence,
         max(file_order) over (partition by transaction_id) as latest_file_order,
         coalesce(
-            sha256(client_id) in (select client_id_sha256 from {{ ref('stg_erased_clients') }}),
+            {{ sha256_hex('client_id') }}
+            in (select client_id_sha256 from {{ ref('stg_erased_clients') }}),
             false
         ) as is_erased
     from parsed
