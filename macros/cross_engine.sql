@@ -1,0 +1,246 @@
+{#- Cross-engine SQL: one macro per construct that DuckDB and Spark spell differently, each
+    with a DuckDB (default) and a Spark implementation. Models call these, never the engine's
+    own spelling, so that no model is written twice (docs/ARCHITECTURE principle 11). Lists
+    are 1-based on both engines, as in DuckDB. -#}
+
+{#- A regular expression as a string literal. Spark unescapes backslashes in ordinary string
+    literals, so the pattern goes into a raw literal there. -#}
+{% macro regex_literal(pattern) -%}
+    {{ return(adapter.dispatch('regex_literal', 'client_intelligence')(pattern)) }}
+{%- endmacro %}
+
+{% macro default__regex_literal(pattern) -%}
+    '{{ pattern }}'
+{%- endmacro %}
+
+{% macro spark__regex_literal(pattern) -%}
+    r'{{ pattern }}'
+{%- endmacro %}
+
+{#- A Unicode script as a regex class item: RE2 names scripts bare (\p{Han}), Java with Is. -#}
+{% macro regex_script(script) -%}
+    {{ return(adapter.dispatch('regex_script', 'client_intelligence')(script)) }}
+{%- endmacro %}
+
+{% macro default__regex_script(script) -%}
+    \p{ {{- script -}} }
+{%- endmacro %}
+
+{% macro spark__regex_script(script) -%}
+    \p{Is{{- script -}} }
+{%- endmacro %}
+
+{#- Every non-overlapping match of `pattern` (a regex_literal) in `expr`, as a list. -#}
+{% macro regexp_extract_all_matches(expr, pattern) -%}
+    {{ return(adapter.dispatch('regexp_extract_all_matches', 'client_intelligence')(expr, pattern)) }}
+{%- endmacro %}
+
+{% macro default__regexp_extract_all_matches(expr, pattern) -%}
+    regexp_extract_all({{ expr }}, {{ pattern }})
+{%- endmacro %}
+
+{% macro spark__regexp_extract_all_matches(expr, pattern) -%}
+    regexp_extract_all({{ expr }}, {{ pattern }}, 0)
+{%- endmacro %}
+
+{#- Whether `pattern` (a regex written without a literal's quotes) matches all of `expr`. -#}
+{% macro regexp_full_match_sql(expr, pattern) -%}
+    {{ return(adapter.dispatch('regexp_full_match_sql', 'client_intelligence')(expr, pattern)) }}
+{%- endmacro %}
+
+{% macro default__regexp_full_match_sql(expr, pattern) -%}
+    regexp_full_match({{ expr }}, {{ regex_literal(pattern) }})
+{%- endmacro %}
+
+{% macro spark__regexp_full_match_sql(expr, pattern) -%}
+    ({{ expr }} rlike {{ regex_literal('^(?:' ~ pattern ~ ')\\z') }})
+{%- endmacro %}
+
+{#- Whether `pattern` (a regex_literal) matches somewhere in `expr`. -#}
+{% macro regexp_contains(expr, pattern) -%}
+    {{ return(adapter.dispatch('regexp_contains', 'client_intelligence')(expr, pattern)) }}
+{%- endmacro %}
+
+{% macro default__regexp_contains(expr, pattern) -%}
+    regexp_matches({{ expr }}, {{ pattern }})
+{%- endmacro %}
+
+{% macro spark__regexp_contains(expr, pattern) -%}
+    ({{ expr }} rlike {{ pattern }})
+{%- endmacro %}
+
+{#- Text without its marks: canonical decomposition, marks (Mn, Mc, Me) removed, recomposed, as
+    DuckDB's strip_accents (utf8proc) does. Spark has no such function: ICU (bundled with
+    Spark) decomposes and recomposes, a regex drops the marks. -#}
+{% macro strip_accents_sql(expr) -%}
+    {{ return(adapter.dispatch('strip_accents_sql', 'client_intelligence')(expr)) }}
+{%- endmacro %}
+
+{% macro default__strip_accents_sql(expr) -%}
+    strip_accents({{ expr }})
+{%- endmacro %}
+
+{% macro spark__strip_accents_sql(expr) -%}
+    reflect(
+        'com.ibm.icu.text.Normalizer', 'compose',
+        regexp_replace(
+            reflect('com.ibm.icu.text.Normalizer', 'decompose', {{ expr }}, false),
+            r'\p{M}', ''
+        ),
+        false
+    )
+{%- endmacro %}
+
+{#- Unicode NFC normalisation (ICU's on Spark, which has no function for it). -#}
+{% macro nfc_normalize_sql(expr) -%}
+    {{ return(adapter.dispatch('nfc_normalize_sql', 'client_intelligence')(expr)) }}
+{%- endmacro %}
+
+{% macro default__nfc_normalize_sql(expr) -%}
+    nfc_normalize({{ expr }})
+{%- endmacro %}
+
+{% macro spark__nfc_normalize_sql(expr) -%}
+    reflect('com.ibm.icu.text.Normalizer', 'compose', {{ expr }}, false)
+{%- endmacro %}
+
+{#- `body` (an expression of `param`) applied to each element of `list`. -#}
+{% macro list_transform_sql(list, param, body) -%}
+    {{ return(adapter.dispatch('list_transform_sql', 'client_intelligence')(list, param, body)) }}
+{%- endmacro %}
+
+{% macro default__list_transform_sql(list, param, body) -%}
+    list_transform({{ list }}, lambda {{ param }}: {{ body }})
+{%- endmacro %}
+
+{% macro spark__list_transform_sql(list, param, body) -%}
+    transform({{ list }}, {{ param }} -> {{ body }})
+{%- endmacro %}
+
+{#- The elements of `list` for which `condition` (an expression of `param`) is true. -#}
+{% macro list_filter_sql(list, param, condition) -%}
+    {{ return(adapter.dispatch('list_filter_sql', 'client_intelligence')(list, param, condition)) }}
+{%- endmacro %}
+
+{% macro default__list_filter_sql(list, param, condition) -%}
+    list_filter({{ list }}, lambda {{ param }}: {{ condition }})
+{%- endmacro %}
+
+{% macro spark__list_filter_sql(list, param, condition) -%}
+    filter({{ list }}, {{ param }} -> {{ condition }})
+{%- endmacro %}
+
+{#- The element at 1-based `index`; null when the list is shorter. -#}
+{% macro list_element_sql(list, index) -%}
+    {{ return(adapter.dispatch('list_element_sql', 'client_intelligence')(list, index)) }}
+{%- endmacro %}
+
+{% macro default__list_element_sql(list, index) -%}
+    {{ list }}[{{ index }}]
+{%- endmacro %}
+
+{% macro spark__list_element_sql(list, index) -%}
+    try_element_at({{ list }}, cast({{ index }} as int))
+{%- endmacro %}
+
+{#- Elements `start` to `stop` (1-based, inclusive); `stop` none: to the end. -#}
+{% macro list_slice_sql(list, start, stop=none) -%}
+    {{ return(adapter.dispatch('list_slice_sql', 'client_intelligence')(list, start, stop)) }}
+{%- endmacro %}
+
+{% macro default__list_slice_sql(list, start, stop=none) -%}
+    {{ list }}[{{ start }}:{{ stop if stop is not none else '' }}]
+{%- endmacro %}
+
+{% macro spark__list_slice_sql(list, start, stop=none) -%}
+    {%- if stop is none -%}
+        slice({{ list }}, {{ start }}, greatest(size({{ list }}), 1))
+    {%- else -%}
+        slice({{ list }}, {{ start }}, greatest(({{ stop }}) - ({{ start }}) + 1, 0))
+    {%- endif -%}
+{%- endmacro %}
+
+{#- The number of elements of a list. -#}
+{% macro list_length_sql(list) -%}
+    {{ return(adapter.dispatch('list_length_sql', 'client_intelligence')(list)) }}
+{%- endmacro %}
+
+{% macro default__list_length_sql(list) -%}
+    len({{ list }})
+{%- endmacro %}
+
+{% macro spark__list_length_sql(list) -%}
+    size({{ list }})
+{%- endmacro %}
+
+{#- The sum of a list of integers; null for an empty list, as DuckDB's list_sum. -#}
+{% macro list_sum_sql(list) -%}
+    {{ return(adapter.dispatch('list_sum_sql', 'client_intelligence')(list)) }}
+{%- endmacro %}
+
+{% macro default__list_sum_sql(list) -%}
+    list_sum({{ list }})
+{%- endmacro %}
+
+{% macro spark__list_sum_sql(list) -%}
+    case
+        when size({{ list }}) > 0
+            then aggregate({{ list }}, cast(0 as bigint), (total, item) -> total + item)
+    end
+{%- endmacro %}
+
+{#- Whether any element of a list of booleans is true. -#}
+{% macro list_bool_or_sql(list) -%}
+    {{ return(adapter.dispatch('list_bool_or_sql', 'client_intelligence')(list)) }}
+{%- endmacro %}
+
+{% macro default__list_bool_or_sql(list) -%}
+    list_bool_or({{ list }})
+{%- endmacro %}
+
+{% macro spark__list_bool_or_sql(list) -%}
+    exists({{ list }}, item -> item)
+{%- endmacro %}
+
+{#- The integers from `start` up to, not including, `stop` (empty when stop <= start). -#}
+{% macro int_range_sql(start, stop) -%}
+    {{ return(adapter.dispatch('int_range_sql', 'client_intelligence')(start, stop)) }}
+{%- endmacro %}
+
+{% macro default__int_range_sql(start, stop) -%}
+    range({{ start }}, {{ stop }})
+{%- endmacro %}
+
+{% macro spark__int_range_sql(start, stop) -%}
+    case
+        when ({{ stop }}) > ({{ start }})
+            then sequence(cast({{ start }} as int), cast({{ stop }} as int) - 1)
+        else cast(array() as array<int>)
+    end
+{%- endmacro %}
+
+{#- A list's elements joined by `separator` (nulls skipped). -#}
+{% macro list_join_sql(list, separator) -%}
+    {{ return(adapter.dispatch('list_join_sql', 'client_intelligence')(list, separator)) }}
+{%- endmacro %}
+
+{% macro default__list_join_sql(list, separator) -%}
+    array_to_string({{ list }}, {{ separator }})
+{%- endmacro %}
+
+{% macro spark__list_join_sql(list, separator) -%}
+    array_join({{ list }}, {{ separator }})
+{%- endmacro %}
+
+{#- A list cast to a list of `element_type` (a SQL type name). -#}
+{% macro cast_list_sql(list, element_type) -%}
+    {{ return(adapter.dispatch('cast_list_sql', 'client_intelligence')(list, element_type)) }}
+{%- endmacro %}
+
+{% macro default__cast_list_sql(list, element_type) -%}
+    ({{ list }})::{{ element_type }}[]
+{%- endmacro %}
+
+{% macro spark__cast_list_sql(list, element_type) -%}
+    cast({{ list }} as array<{{ element_type }}>)
+{%- endmacro %}

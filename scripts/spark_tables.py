@@ -1,0 +1,163 @@
+"""Move tables between the DuckDB warehouse and a local Spark session, and compare them.
+
+A development aid for the Spark target (issue 19): the staging layer is ported separately, so
+downstream models are built on Spark from the DuckDB build's staging tables and seeds, and each
+ported model's Spark output is compared with DuckDB's on the same inputs.
+
+    python scripts/spark_tables.py load  [--duckdb PATH] [TABLE ...]
+    python scripts/spark_tables.py compare [--duckdb PATH] TABLE ...
+
+The Spark session is built from the ``spark`` output of the dbt profile (``DBT_PROFILES_DIR``,
+else the project's profiles.yml), so it sees the same metastore and warehouse as dbt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+import yaml
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+DEFAULT_DUCKDB = PROJECT_DIR / "warehouse" / "client_intelligence.duckdb"
+FLOAT_TOLERANCE = 1e-9
+
+
+def spark_output() -> dict[str, Any]:
+    """The profile's ``spark`` output: the session must match dbt's to share its metastore."""
+    profiles_dir = Path(os.environ.get("DBT_PROFILES_DIR", PROJECT_DIR))
+    profiles = yaml.safe_load((profiles_dir / "profiles.yml").read_text())
+    return profiles["client_intelligence"]["outputs"]["spark"]
+
+
+def spark_session() -> Any:
+    """A session configured as dbt-spark's ``method: session`` configures its own."""
+    from pyspark.sql import SparkSession
+
+    builder = SparkSession.builder.enableHiveSupport()
+    for key, value in spark_output().get("server_side_parameters", {}).items():
+        builder = builder.config(key, str(value))
+    return builder.getOrCreate()
+
+
+def staging_and_seed_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Tables the Spark build reads without building them: staging models and seeds."""
+    seeds = {path.stem for path in (PROJECT_DIR / "seeds").glob("*.csv")}
+    rows = con.execute(
+        "select table_name from information_schema.tables "
+        "where table_schema = 'main' and table_type = 'BASE TABLE'"
+    ).fetchall()
+    names = [name for (name,) in rows]
+    return sorted(n for n in names if n in seeds or n.startswith("stg_") or n == "source_load_report")
+
+
+def load(duckdb_path: Path, tables: list[str]) -> None:
+    """Copy DuckDB tables into Spark tables of the same name (via Parquet, types kept)."""
+    con = duckdb.connect(str(duckdb_path), read_only=True)
+    tables = tables or staging_and_seed_tables(con)
+    schema = spark_output()["schema"]
+    spark = spark_session()
+    spark.sql(f"create database if not exists {schema}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for table in tables:
+            path = Path(tmp) / f"{table}.parquet"
+            con.execute(f"copy main.{table} to '{path}' (format parquet)")
+            frame = spark.read.parquet(str(path))
+            frame.write.mode("overwrite").format("parquet").saveAsTable(f"{schema}.{table}")
+            print(f"loaded {schema}.{table}: {frame.count()} rows")
+    spark.stop()
+
+
+def normalized(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows in one order with comparable cells: lists as tuples, timestamps without zone."""
+    frame = frame.copy()
+    for column in frame.columns:
+        frame[column] = frame[column].map(_cell)
+    frame = frame[sorted(frame.columns)]
+    return frame.sort_values(list(frame.columns), key=lambda s: s.map(repr)).reset_index(drop=True)
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, (list, tuple)) or hasattr(value, "tolist") and not isinstance(value, str):
+        value = value.tolist() if hasattr(value, "tolist") else value
+        if isinstance(value, list):
+            return tuple(_cell(item) for item in value)
+    if isinstance(value, dict):
+        return tuple(sorted((key, _cell(item)) for key, item in value.items()))
+    if isinstance(value, pd.Timestamp):
+        return value.tz_localize(None) if value.tzinfo else value
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if hasattr(value, "item"):
+        return value.item()
+    return value
+
+
+def _equal(left: Any, right: Any) -> bool:
+    if isinstance(left, float) or isinstance(right, float):
+        if left is None or right is None:
+            return left is right
+        return math.isclose(float(left), float(right), rel_tol=0, abs_tol=FLOAT_TOLERANCE)
+    if isinstance(left, tuple) and isinstance(right, tuple):
+        return len(left) == len(right) and all(map(_equal, left, right))
+    return left == right
+
+
+def compare(duckdb_path: Path, tables: list[str]) -> bool:
+    """Compare each table on both engines: same columns, same rows (floats within 1e-9)."""
+    con = duckdb.connect(str(duckdb_path), read_only=True)
+    schema = spark_output()["schema"]
+    spark = spark_session()
+    all_equal = True
+    for table in tables:
+        ddb = normalized(con.execute(f"select * from main.{table}").df())
+        spk = normalized(spark.table(f"{schema}.{table}").toPandas())
+        problems = []
+        if sorted(ddb.columns) != sorted(spk.columns):
+            problems.append(f"columns differ: {sorted(set(ddb.columns) ^ set(spk.columns))}")
+        elif len(ddb) != len(spk):
+            problems.append(f"row counts differ: duckdb {len(ddb)}, spark {len(spk)}")
+        else:
+            for column in ddb.columns:
+                bad = [
+                    i
+                    for i, (a, b) in enumerate(zip(ddb[column], spk[column], strict=True))
+                    if not _equal(a, b)
+                ]
+                if bad:
+                    i = bad[0]
+                    problems.append(
+                        f"{column}: {len(bad)} rows differ, e.g. duckdb {ddb[column][i]!r}"
+                        f" spark {spk[column][i]!r}"
+                    )
+        status = "IDENTICAL" if not problems else "DIFFERENT"
+        print(f"{table}: {status} ({len(ddb)} rows, {len(ddb.columns)} columns)")
+        for problem in problems:
+            print(f"  {problem}")
+        all_equal &= not problems
+    spark.stop()
+    return all_equal
+
+
+def main() -> int:
+    """Run ``load`` or ``compare``; exit 1 when a comparison finds a difference."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=["load", "compare"])
+    parser.add_argument("tables", nargs="*")
+    parser.add_argument("--duckdb", type=Path, default=DEFAULT_DUCKDB)
+    args = parser.parse_args()
+    if args.command == "load":
+        load(args.duckdb, args.tables)
+        return 0
+    return 0 if compare(args.duckdb, args.tables) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
