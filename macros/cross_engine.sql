@@ -244,3 +244,225 @@
 {% macro spark__cast_list_sql(list, element_type) -%}
     cast({{ list }} as array<{{ element_type }}>)
 {%- endmacro %}
+
+{#- One row per list element, several lists side by side (the i-th elements on one row; a
+    shorter list gives nulls). `pairs` is a list of [list expression, column alias]. Spark
+    allows one generator per select: there the lists are zipped and inlined. -#}
+{% macro unnest_lists(pairs) -%}
+    {{ return(adapter.dispatch('unnest_lists', 'client_intelligence')(pairs)) }}
+{%- endmacro %}
+
+{% macro default__unnest_lists(pairs) -%}
+    {%- for pair in pairs %}
+        unnest({{ pair[0] }}) as {{ pair[1] }}{{ ',' if not loop.last }}
+    {%- endfor %}
+{%- endmacro %}
+
+{% macro spark__unnest_lists(pairs) -%}
+    {%- if pairs | length == 1 -%}
+        explode({{ pairs[0][0] }}) as {{ pairs[0][1] }}
+    {%- else -%}
+        inline(arrays_zip(
+            {%- for pair in pairs %}
+                {{ pair[0] }}{{ ',' if not loop.last }}
+            {%- endfor %}
+        )) as ({{ pairs | map(attribute=1) | join(', ') }})
+    {%- endif -%}
+{%- endmacro %}
+
+{#- A string split at every occurrence of `delimiter` (a string literal, taken literally). -#}
+{% macro string_split_sql(expr, delimiter) -%}
+    {{ return(adapter.dispatch('string_split_sql', 'client_intelligence')(expr, delimiter)) }}
+{%- endmacro %}
+
+{% macro default__string_split_sql(expr, delimiter) -%}
+    string_split({{ expr }}, {{ delimiter }})
+{%- endmacro %}
+
+{% macro spark__string_split_sql(expr, delimiter) -%}
+    split({{ expr }}, concat(r'\Q', {{ delimiter }}, r'\E'), -1)
+{%- endmacro %}
+
+{#- A list literal of the given expressions. -#}
+{% macro list_of_sql(items) -%}
+    {{ return(adapter.dispatch('list_of_sql', 'client_intelligence')(items)) }}
+{%- endmacro %}
+
+{% macro default__list_of_sql(items) -%}
+    [{{ items | join(', ') }}]
+{%- endmacro %}
+
+{% macro spark__list_of_sql(items) -%}
+    array({{ items | join(', ') }})
+{%- endmacro %}
+
+{#- Aggregate: the group's rows as a list of structs, ordered by the fields in the order given.
+    `fields` is a list of [name, expression]. -#}
+{% macro struct_list_agg(fields) -%}
+    {{ return(adapter.dispatch('struct_list_agg', 'client_intelligence')(fields)) }}
+{%- endmacro %}
+
+{% macro default__struct_list_agg(fields) -%}
+    list(
+        struct_pack(
+            {%- for field in fields %}
+                {{ field[0] }} := {{ field[1] }}{{ ',' if not loop.last }}
+            {%- endfor %}
+        )
+        order by {{ fields | map(attribute=1) | join(', ') }}
+    )
+{%- endmacro %}
+
+{% macro spark__struct_list_agg(fields) -%}
+    {#- structs compare field by field, in order -#}
+    array_sort(collect_list(named_struct(
+        {%- for field in fields %}
+            '{{ field[0] }}', {{ field[1] }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    )))
+{%- endmacro %}
+
+{#- In a regex, the end of a word after a word character: RE2's \b. Java's \b also counts
+    non-ASCII letters as word characters, so Spark spells RE2's ASCII boundary out. -#}
+{% macro regex_word_end() -%}
+    {{ return(adapter.dispatch('regex_word_end', 'client_intelligence')()) }}
+{%- endmacro %}
+
+{% macro default__regex_word_end() -%}
+    \b
+{%- endmacro %}
+
+{% macro spark__regex_word_end() -%}
+    (?![0-9A-Za-z_])
+{%- endmacro %}
+
+{#- The capture groups of the first match of `pattern` (a regex_literal) in `expr`, as a struct
+    with the given field names ('' for a group that did not take part). -#}
+{% macro regexp_extract_groups(expr, pattern, names) -%}
+    {{ return(adapter.dispatch('regexp_extract_groups', 'client_intelligence')(expr, pattern, names)) }}
+{%- endmacro %}
+
+{% macro default__regexp_extract_groups(expr, pattern, names) -%}
+    regexp_extract({{ expr }}, {{ pattern }}, ['{{ names | join("', '") }}'])
+{%- endmacro %}
+
+{% macro spark__regexp_extract_groups(expr, pattern, names) -%}
+    named_struct(
+        {%- for name in names %}
+            '{{ name }}', regexp_extract({{ expr }}, {{ pattern }}, {{ loop.index }})
+            {{- ',' if not loop.last }}
+        {%- endfor %}
+    )
+{%- endmacro %}
+
+{#- Every match of `pattern` (a regex_literal) in `expr` replaced by `replacement`. -#}
+{% macro regexp_replace_all(expr, pattern, replacement) -%}
+    {{ return(adapter.dispatch('regexp_replace_all', 'client_intelligence')(expr, pattern, replacement)) }}
+{%- endmacro %}
+
+{% macro default__regexp_replace_all(expr, pattern, replacement) -%}
+    regexp_replace({{ expr }}, {{ pattern }}, {{ replacement }}, 'g')
+{%- endmacro %}
+
+{% macro spark__regexp_replace_all(expr, pattern, replacement) -%}
+    regexp_replace({{ expr }}, {{ pattern }}, {{ replacement }})
+{%- endmacro %}
+
+{#- Integer division, truncating. -#}
+{% macro int_divide(numerator, denominator) -%}
+    {{ return(adapter.dispatch('int_divide', 'client_intelligence')(numerator, denominator)) }}
+{%- endmacro %}
+
+{% macro default__int_divide(numerator, denominator) -%}
+    ({{ numerator }}) // ({{ denominator }})
+{%- endmacro %}
+
+{% macro spark__int_divide(numerator, denominator) -%}
+    (({{ numerator }}) div ({{ denominator }}))
+{%- endmacro %}
+
+{#- Days from `start_date` to `end_date` (dates), as an integer. -#}
+{% macro days_between(start_date, end_date) -%}
+    {{ return(adapter.dispatch('days_between', 'client_intelligence')(start_date, end_date)) }}
+{%- endmacro %}
+
+{% macro default__days_between(start_date, end_date) -%}
+    ({{ end_date }} - {{ start_date }})
+{%- endmacro %}
+
+{% macro spark__days_between(start_date, end_date) -%}
+    datediff({{ end_date }}, {{ start_date }})
+{%- endmacro %}
+
+{#- A date plus a number of days (a date; negative days go back). -#}
+{% macro add_days(date_expr, days) -%}
+    {{ return(adapter.dispatch('add_days', 'client_intelligence')(date_expr, days)) }}
+{%- endmacro %}
+
+{% macro default__add_days(date_expr, days) -%}
+    ({{ date_expr }} + {{ days }})
+{%- endmacro %}
+
+{% macro spark__add_days(date_expr, days) -%}
+    date_add({{ date_expr }}, cast({{ days }} as int))
+{%- endmacro %}
+
+{#- A table of the integers from `start` up to, not including, `stop`, in column `column`. -#}
+{% macro int_series_table(start, stop, alias, column) -%}
+    {{ return(adapter.dispatch('int_series_table', 'client_intelligence')(start, stop, alias, column)) }}
+{%- endmacro %}
+
+{% macro default__int_series_table(start, stop, alias, column) -%}
+    range({{ start }}, {{ stop }}) as {{ alias }} ({{ column }})
+{%- endmacro %}
+
+{% macro spark__int_series_table(start, stop, alias, column) -%}
+    (select id as {{ column }} from range({{ start }}, {{ stop }})) as {{ alias }}
+{%- endmacro %}
+
+{#- Aggregate: the value of `value` on the row where the tuple `order_exprs` is largest. -#}
+{% macro arg_max_sql(value, order_exprs) -%}
+    {{ return(adapter.dispatch('arg_max_sql', 'client_intelligence')(value, order_exprs)) }}
+{%- endmacro %}
+
+{% macro default__arg_max_sql(value, order_exprs) -%}
+    arg_max({{ value }}, ({{ order_exprs | join(', ') }}))
+{%- endmacro %}
+
+{% macro spark__arg_max_sql(value, order_exprs) -%}
+    max_by({{ value }}, struct({{ order_exprs | join(', ') }}))
+{%- endmacro %}
+
+{#- Aggregate: the group's values as a list, in no particular order. -#}
+{% macro list_agg_sql(expr) -%}
+    {{ return(adapter.dispatch('list_agg_sql', 'client_intelligence')(expr)) }}
+{%- endmacro %}
+
+{% macro default__list_agg_sql(expr) -%}
+    list({{ expr }})
+{%- endmacro %}
+
+{% macro spark__list_agg_sql(expr) -%}
+    collect_list({{ expr }})
+{%- endmacro %}
+
+{#- A struct value; `fields` is a list of [name, expression]. -#}
+{% macro struct_of_sql(fields) -%}
+    {{ return(adapter.dispatch('struct_of_sql', 'client_intelligence')(fields)) }}
+{%- endmacro %}
+
+{% macro default__struct_of_sql(fields) -%}
+    struct_pack(
+        {%- for field in fields %}
+            {{ field[0] }} := {{ field[1] }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    )
+{%- endmacro %}
+
+{% macro spark__struct_of_sql(fields) -%}
+    named_struct(
+        {%- for field in fields %}
+            '{{ field[0] }}', {{ field[1] }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    )
+{%- endmacro %}
