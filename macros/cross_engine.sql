@@ -430,7 +430,12 @@
 {%- endmacro %}
 
 {% macro spark__arg_max_sql(value, order_exprs) -%}
-    max_by({{ value }}, struct({{ order_exprs | join(', ') }}))
+    {#- one key bare: a struct of a null key is no null, and max_by skips only null keys -#}
+    {%- if order_exprs | length == 1 -%}
+        max_by({{ value }}, {{ order_exprs[0] }})
+    {%- else -%}
+        max_by({{ value }}, struct({{ order_exprs | join(', ') }}))
+    {%- endif -%}
 {%- endmacro %}
 
 {#- Aggregate: the group's values as a list, in no particular order. -#}
@@ -465,4 +470,90 @@
             '{{ field[0] }}', {{ field[1] }}{{ ',' if not loop.last }}
         {%- endfor %}
     )
+{%- endmacro %}
+
+{#- Aggregate: `value` of the group's rows joined by `separator` in the order of `order_by`, a
+    list of [expression, 'asc' | 'desc']; `distinct` joins each value once (ordered by value).
+    Spark has no ordered string_agg: the rows are collected and sorted with a comparator. -#}
+{% macro string_agg_sorted(value, separator, order_by=none, distinct=false) -%}
+    {{ return(adapter.dispatch('string_agg_sorted', 'client_intelligence')(value, separator, order_by, distinct)) }}
+{%- endmacro %}
+
+{% macro default__string_agg_sorted(value, separator, order_by=none, distinct=false) -%}
+    {%- if distinct -%}
+        string_agg(distinct {{ value }}, {{ separator }} order by {{ value }})
+    {%- else -%}
+        string_agg(
+            {{ value }}, {{ separator }}
+            order by {% for key in order_by %}{{ key[0] }} {{ key[1] }}{{ ', ' if not loop.last }}{% endfor %}
+        )
+    {%- endif -%}
+{%- endmacro %}
+
+{% macro spark__string_agg_sorted(value, separator, order_by=none, distinct=false) -%}
+    {%- if distinct -%}
+        array_join(array_sort(collect_set({{ value }})), {{ separator }})
+    {%- else -%}
+        array_join(
+            transform(
+                array_sort(
+                    collect_list(named_struct(
+                        {%- for key in order_by %}
+                            'k{{ loop.index }}', {{ key[0] }},
+                        {%- endfor %}
+                        'value', {{ value }}
+                    )),
+                    (left_row, right_row) -> case
+                        {%- for key in order_by %}
+                            {%- set lower_first = -1 if key[1] == 'asc' else 1 %}
+                            when left_row.k{{ loop.index }} < right_row.k{{ loop.index }}
+                                then {{ lower_first }}
+                            when left_row.k{{ loop.index }} > right_row.k{{ loop.index }}
+                                then {{ -lower_first }}
+                        {%- endfor %}
+                        else 0
+                    end
+                ),
+                sorted_row -> sorted_row.value
+            ),
+            {{ separator }}
+        )
+    {%- endif -%}
+{%- endmacro %}
+
+{#- All columns of `relation` (read as `alias`) but `except_columns`, in table order. Spark has
+    no `* except`: there the columns are listed from the built relation. -#}
+{% macro star_except(relation, alias, except_columns) -%}
+    {{ return(adapter.dispatch('star_except', 'client_intelligence')(relation, alias, except_columns)) }}
+{%- endmacro %}
+
+{% macro default__star_except(relation, alias, except_columns) -%}
+    {{ alias }}.* exclude ({{ except_columns | join(', ') }})
+{%- endmacro %}
+
+{% macro spark__star_except(relation, alias, except_columns) -%}
+    {%- if not execute -%}
+        {{ alias }}.*
+    {%- else -%}
+        {%- set kept = [] -%}
+        {%- for column in adapter.get_columns_in_relation(relation) -%}
+            {%- if column.name | lower not in except_columns | map('lower') | list -%}
+                {%- do kept.append(alias ~ '.' ~ column.name) -%}
+            {%- endif -%}
+        {%- endfor -%}
+        {{ kept | join(', ') }}
+    {%- endif -%}
+{%- endmacro %}
+
+{#- A date as 'YYYY-MM-DD' text. -#}
+{% macro date_iso_string(expr) -%}
+    {{ return(adapter.dispatch('date_iso_string', 'client_intelligence')(expr)) }}
+{%- endmacro %}
+
+{% macro default__date_iso_string(expr) -%}
+    strftime({{ expr }}, '%Y-%m-%d')
+{%- endmacro %}
+
+{% macro spark__date_iso_string(expr) -%}
+    date_format({{ expr }}, 'yyyy-MM-dd')
 {%- endmacro %}
