@@ -18,7 +18,7 @@
     (
         case
             when {{ regexp_full_match_sql(amount, '\d{1,3}(?:[  .,]\d{3})+') }}
-                then try_cast({{ regexp_replace_all(amount, regex_literal('[  .,]'), "''") }} as double)
+                then try_cast({{ regexp_replace_all(amount, regex_string('[  .,]'), "''") }} as double)
             else try_cast(replace({{ amount }}, ',', '.') as double)
         end
         * case

@@ -5,15 +5,15 @@
 
 {#- A regular expression as a string literal. Spark unescapes backslashes in ordinary string
     literals, so the pattern goes into a raw literal there. -#}
-{% macro regex_literal(pattern) -%}
-    {{ return(adapter.dispatch('regex_literal', 'client_intelligence')(pattern)) }}
+{% macro regex_string(pattern) -%}
+    {{ return(adapter.dispatch('regex_string', 'client_intelligence')(pattern)) }}
 {%- endmacro %}
 
-{% macro default__regex_literal(pattern) -%}
+{% macro default__regex_string(pattern) -%}
     '{{ pattern }}'
 {%- endmacro %}
 
-{% macro spark__regex_literal(pattern) -%}
+{% macro spark__regex_string(pattern) -%}
     r'{{ pattern }}'
 {%- endmacro %}
 
@@ -30,7 +30,7 @@
     \p{Is{{- script -}} }
 {%- endmacro %}
 
-{#- Every non-overlapping match of `pattern` (a regex_literal) in `expr`, as a list. -#}
+{#- Every non-overlapping match of `pattern` (a regex_string) in `expr`, as a list. -#}
 {% macro regexp_extract_all_matches(expr, pattern) -%}
     {{ return(adapter.dispatch('regexp_extract_all_matches', 'client_intelligence')(expr, pattern)) }}
 {%- endmacro %}
@@ -49,14 +49,14 @@
 {%- endmacro %}
 
 {% macro default__regexp_full_match_sql(expr, pattern) -%}
-    regexp_full_match({{ expr }}, {{ regex_literal(pattern) }})
+    regexp_full_match({{ expr }}, {{ regex_string(pattern) }})
 {%- endmacro %}
 
 {% macro spark__regexp_full_match_sql(expr, pattern) -%}
-    ({{ expr }} rlike {{ regex_literal('^(?:' ~ pattern ~ ')\\z') }})
+    ({{ expr }} rlike {{ regex_string('^(?:' ~ pattern ~ ')\\z') }})
 {%- endmacro %}
 
-{#- Whether `pattern` (a regex_literal) matches somewhere in `expr`. -#}
+{#- Whether `pattern` (a regex_string) matches somewhere in `expr`. -#}
 {% macro regexp_contains(expr, pattern) -%}
     {{ return(adapter.dispatch('regexp_contains', 'client_intelligence')(expr, pattern)) }}
 {%- endmacro %}
@@ -170,7 +170,8 @@
 {%- endmacro %}
 
 {% macro spark__list_length_sql(list) -%}
-    size({{ list }})
+    {#- bigint and null for null, as DuckDB's len (Spark's size may give -1 for null) -#}
+    cast(case when {{ list }} is not null then size({{ list }}) end as bigint)
 {%- endmacro %}
 
 {#- The sum of a list of integers; null for an empty list, as DuckDB's list_sum. -#}
@@ -336,7 +337,7 @@
     (?![0-9A-Za-z_])
 {%- endmacro %}
 
-{#- The capture groups of the first match of `pattern` (a regex_literal) in `expr`, as a struct
+{#- The capture groups of the first match of `pattern` (a regex_string) in `expr`, as a struct
     with the given field names ('' for a group that did not take part). -#}
 {% macro regexp_extract_groups(expr, pattern, names) -%}
     {{ return(adapter.dispatch('regexp_extract_groups', 'client_intelligence')(expr, pattern, names)) }}
@@ -355,7 +356,7 @@
     )
 {%- endmacro %}
 
-{#- Every match of `pattern` (a regex_literal) in `expr` replaced by `replacement`. -#}
+{#- Every match of `pattern` (a regex_string) in `expr` replaced by `replacement`. -#}
 {% macro regexp_replace_all(expr, pattern, replacement) -%}
     {{ return(adapter.dispatch('regexp_replace_all', 'client_intelligence')(expr, pattern, replacement)) }}
 {%- endmacro %}
@@ -369,15 +370,15 @@
 {%- endmacro %}
 
 {#- Integer division, truncating. -#}
-{% macro int_divide(numerator, denominator) -%}
-    {{ return(adapter.dispatch('int_divide', 'client_intelligence')(numerator, denominator)) }}
+{% macro integer_divide(numerator, denominator) -%}
+    {{ return(adapter.dispatch('integer_divide', 'client_intelligence')(numerator, denominator)) }}
 {%- endmacro %}
 
-{% macro default__int_divide(numerator, denominator) -%}
+{% macro default__integer_divide(numerator, denominator) -%}
     ({{ numerator }}) // ({{ denominator }})
 {%- endmacro %}
 
-{% macro spark__int_divide(numerator, denominator) -%}
+{% macro spark__integer_divide(numerator, denominator) -%}
     (({{ numerator }}) div ({{ denominator }}))
 {%- endmacro %}
 
@@ -391,7 +392,8 @@
 {%- endmacro %}
 
 {% macro spark__days_between(start_date, end_date) -%}
-    datediff({{ end_date }}, {{ start_date }})
+    {#- bigint, as DuckDB's date difference -#}
+    cast(datediff({{ end_date }}, {{ start_date }}) as bigint)
 {%- endmacro %}
 
 {#- A date plus a number of days (a date; negative days go back). -#}
@@ -523,15 +525,15 @@
 
 {#- All columns of `relation` (read as `alias`) but `except_columns`, in table order. Spark has
     no `* except`: there the columns are listed from the built relation. -#}
-{% macro star_except(relation, alias, except_columns) -%}
-    {{ return(adapter.dispatch('star_except', 'client_intelligence')(relation, alias, except_columns)) }}
+{% macro star_except_columns(relation, alias, except_columns) -%}
+    {{ return(adapter.dispatch('star_except_columns', 'client_intelligence')(relation, alias, except_columns)) }}
 {%- endmacro %}
 
-{% macro default__star_except(relation, alias, except_columns) -%}
+{% macro default__star_except_columns(relation, alias, except_columns) -%}
     {{ alias }}.* exclude ({{ except_columns | join(', ') }})
 {%- endmacro %}
 
-{% macro spark__star_except(relation, alias, except_columns) -%}
+{% macro spark__star_except_columns(relation, alias, except_columns) -%}
     {%- if not execute -%}
         {{ alias }}.*
     {%- else -%}
@@ -556,4 +558,18 @@
 
 {% macro spark__date_iso_string(expr) -%}
     date_format({{ expr }}, 'yyyy-MM-dd')
+{%- endmacro %}
+
+{#- Aggregate: the mean as a double. Spark averages decimals as decimals (rounded to six
+    places); DuckDB's average of a decimal is a double, so Spark averages the doubles. -#}
+{% macro avg_double(expr) -%}
+    {{ return(adapter.dispatch('avg_double', 'client_intelligence')(expr)) }}
+{%- endmacro %}
+
+{% macro default__avg_double(expr) -%}
+    cast(avg({{ expr }}) as double)
+{%- endmacro %}
+
+{% macro spark__avg_double(expr) -%}
+    avg(cast({{ expr }} as double))
 {%- endmacro %}

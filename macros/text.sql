@@ -17,7 +17,7 @@
 {% macro split_pieces(expr) -%}
     {{ regexp_extract_all_matches(
         expr,
-        regex_literal(
+        regex_string(
             '[' ~ cjk_class() ~ ']+|[' ~ word_class() ~ ']+|[^' ~ cjk_class() ~ word_class() ~ ']+'
         )
     ) }}

@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import pandas as pd
 import yaml
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -55,7 +54,8 @@ def staging_and_seed_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
         "where table_schema = 'main' and table_type = 'BASE TABLE'"
     ).fetchall()
     names = [name for (name,) in rows]
-    return sorted(n for n in names if n in seeds or n.startswith("stg_") or n == "source_load_report")
+    staging = [n for n in names if n.startswith("stg_") or n == "source_load_report"]
+    return sorted({*staging, *(n for n in names if n in seeds)})
 
 
 def load(duckdb_path: Path, tables: list[str]) -> None:
@@ -75,28 +75,23 @@ def load(duckdb_path: Path, tables: list[str]) -> None:
     spark.stop()
 
 
-def normalized(frame: pd.DataFrame) -> pd.DataFrame:
-    """Rows in one order with comparable cells: lists as tuples, timestamps without zone."""
-    frame = frame.copy()
-    for column in frame.columns:
-        frame[column] = frame[column].map(_cell)
-    frame = frame[sorted(frame.columns)]
-    return frame.sort_values(list(frame.columns), key=lambda s: s.map(repr)).reset_index(drop=True)
+def normalized(columns: list[str], rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """Rows in one order with comparable cells (columns sorted by name, structs as tuples)."""
+    order = sorted(range(len(columns)), key=lambda i: columns[i])
+    cells = [tuple(_cell(row[i]) for i in order) for row in rows]
+    return sorted(cells, key=repr)
 
 
 def _cell(value: Any) -> Any:
-    if isinstance(value, (list, tuple)) or hasattr(value, "tolist") and not isinstance(value, str):
-        value = value.tolist() if hasattr(value, "tolist") else value
-        if isinstance(value, list):
-            return tuple(_cell(item) for item in value)
+    if isinstance(value, (list, tuple)):
+        return tuple(_cell(item) for item in value)
     if isinstance(value, dict):
         return tuple(sorted((key, _cell(item)) for key, item in value.items()))
-    if isinstance(value, pd.Timestamp):
-        return value.tz_localize(None) if value.tzinfo else value
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if isinstance(value, float) and math.isnan(value):
         return None
-    if hasattr(value, "item"):
-        return value.item()
+    if isinstance(value, float):
+        # rounded for the sort only; _equal compares within the tolerance
+        return value
     return value
 
 
@@ -110,6 +105,15 @@ def _equal(left: Any, right: Any) -> bool:
     return left == right
 
 
+def _row_value(value: Any) -> Any:
+    """A Spark cell as plain Python: Rows (structs) as dicts, recursively."""
+    if hasattr(value, "asDict"):
+        return {key: _row_value(item) for key, item in value.asDict().items()}
+    if isinstance(value, list):
+        return [_row_value(item) for item in value]
+    return value
+
+
 def compare(duckdb_path: Path, tables: list[str]) -> bool:
     """Compare each table on both engines: same columns, same rows (floats within 1e-9)."""
     con = duckdb.connect(str(duckdb_path), read_only=True)
@@ -117,28 +121,34 @@ def compare(duckdb_path: Path, tables: list[str]) -> bool:
     spark = spark_session()
     all_equal = True
     for table in tables:
-        ddb = normalized(con.execute(f"select * from main.{table}").df())
-        spk = normalized(spark.table(f"{schema}.{table}").toPandas())
+        result = con.execute(f"select * from main.{table}")
+        ddb_columns = [column[0] for column in result.description]
+        ddb = normalized(ddb_columns, result.fetchall())
+        frame = spark.table(f"{schema}.{table}")
+        spk = normalized(
+            frame.columns, [tuple(_row_value(v) for v in row) for row in frame.collect()]
+        )
         problems = []
-        if sorted(ddb.columns) != sorted(spk.columns):
-            problems.append(f"columns differ: {sorted(set(ddb.columns) ^ set(spk.columns))}")
+        if sorted(ddb_columns) != sorted(frame.columns):
+            problems.append(f"columns differ: {sorted(set(ddb_columns) ^ set(frame.columns))}")
         elif len(ddb) != len(spk):
             problems.append(f"row counts differ: duckdb {len(ddb)}, spark {len(spk)}")
         else:
-            for column in ddb.columns:
+            names = sorted(ddb_columns)
+            for position, name in enumerate(names):
                 bad = [
                     i
-                    for i, (a, b) in enumerate(zip(ddb[column], spk[column], strict=True))
-                    if not _equal(a, b)
+                    for i, (a, b) in enumerate(zip(ddb, spk, strict=True))
+                    if not _equal(a[position], b[position])
                 ]
                 if bad:
                     i = bad[0]
                     problems.append(
-                        f"{column}: {len(bad)} rows differ, e.g. duckdb {ddb[column][i]!r}"
-                        f" spark {spk[column][i]!r}"
+                        f"{name}: {len(bad)} rows differ, e.g. duckdb {ddb[i][position]!r}"
+                        f" spark {spk[i][position]!r}"
                     )
         status = "IDENTICAL" if not problems else "DIFFERENT"
-        print(f"{table}: {status} ({len(ddb)} rows, {len(ddb.columns)} columns)")
+        print(f"{table}: {status} ({len(ddb)} rows, {len(ddb_columns)} columns)")
         for problem in problems:
             print(f"  {problem}")
         all_equal &= not problems
@@ -152,7 +162,7 @@ def main() -> int:
     parser.add_argument("command", choices=["load", "compare"])
     parser.add_argument("tables", nargs="*")
     parser.add_argument("--duckdb", type=Path, default=DEFAULT_DUCKDB)
-    args = parser.parse_args()
+    args = parser.parse_intermixed_args()
     if args.command == "load":
         load(args.duckdb, args.tables)
         return 0

@@ -254,7 +254,7 @@ purchase_features as (
             end
         ) as recent_purchase_count,
         cast(sum(sales.amount_eur) as double) as monetary_total_eur,
-        cast(avg(sales.amount_eur) as double) as monetary_avg_eur,
+        {{ avg_double('sales.amount_eur') }} as monetary_avg_eur,
         cast(coalesce(
             sum(case when sales.transaction_date >= snapshots.feature_cutoff - 365 then sales.amount_eur end),
             0

@@ -8,14 +8,14 @@ candidates as (
     select
         note_id,
         {%- set budget_texts = regexp_extract_all_matches(
-            'lower(' ~ strip_accents_sql('note_text') ~ ')', regex_literal(budget_pattern())
+            'lower(' ~ strip_accents_sql('note_text') ~ ')', regex_string(budget_pattern())
         ) %}
         {{ unnest_lists([
             [budget_texts, 'budget_text'],
             [int_range_sql(1, list_length_sql(budget_texts) ~ ' + 1'), 'candidate_index']
         ]) }}
     from {{ ref('stg_notes') }}
-    where {{ regexp_contains('note_text', regex_literal('\d')) }}
+    where {{ regexp_contains('note_text', regex_string('\d')) }}
 ),
 
 parts as (
@@ -25,7 +25,7 @@ parts as (
         budget_text,
         {{ regexp_extract_groups(
             'budget_text',
-            regex_literal(budget_pattern()),
+            regex_string(budget_pattern()),
             [
                 'keyword', 'currency_before', 'low_amount', 'low_multiplier',
                 'currency_between', 'high_amount', 'high_multiplier', 'currency_after'

@@ -568,7 +568,7 @@ negated_mentions as (
             and not {{ regexp_contains(
                 'substring(notes.note_text, cue_scopes.gap_start + 1, '
                 ~ 'cue_scopes.gap_end - cue_scopes.gap_start)',
-                regex_literal('[.,;:!?()\\n。，、！？；،]')
+                regex_string('[.,;:!?()\\n。，、！？；،]')
             ) }}
     ) as ranked_cues
     where cue_rank = 1
