@@ -493,9 +493,11 @@
 {%- endmacro %}
 
 {% macro spark__string_agg_sorted(value, separator, order_by=none, distinct=false) -%}
-    {%- if distinct -%}
+    {#- null for a group without values, as string_agg -#}
+    case when count({{ value }}) > 0 then
+    {%- if distinct %}
         array_join(array_sort(collect_set({{ value }})), {{ separator }})
-    {%- else -%}
+    {%- else %}
         array_join(
             transform(
                 array_sort(
@@ -520,7 +522,8 @@
             ),
             {{ separator }}
         )
-    {%- endif -%}
+    {%- endif %}
+    end
 {%- endmacro %}
 
 {#- All columns of `relation` (read as `alias`) but `except_columns`, in table order. Spark has
@@ -572,4 +575,57 @@
 
 {% macro spark__avg_double(expr) -%}
     avg(cast({{ expr }} as double))
+{%- endmacro %}
+
+{#- The list without duplicates (in no particular order). -#}
+{% macro list_distinct_sql(list) -%}
+    {{ return(adapter.dispatch('list_distinct_sql', 'client_intelligence')(list)) }}
+{%- endmacro %}
+
+{% macro default__list_distinct_sql(list) -%}
+    list_distinct({{ list }})
+{%- endmacro %}
+
+{% macro spark__list_distinct_sql(list) -%}
+    array_distinct({{ list }})
+{%- endmacro %}
+
+{#- Two lists one after the other. -#}
+{% macro list_concat_sql(left_list, right_list) -%}
+    {{ return(adapter.dispatch('list_concat_sql', 'client_intelligence')(left_list, right_list)) }}
+{%- endmacro %}
+
+{% macro default__list_concat_sql(left_list, right_list) -%}
+    {{ left_list }}
+    || {{ right_list }}
+{%- endmacro %}
+
+{% macro spark__list_concat_sql(left_list, right_list) -%}
+    concat({{ left_list }}, {{ right_list }})
+{%- endmacro %}
+
+{#- A list of lists as one list. -#}
+{% macro list_flatten_sql(list) -%}
+    {{ return(adapter.dispatch('list_flatten_sql', 'client_intelligence')(list)) }}
+{%- endmacro %}
+
+{% macro default__list_flatten_sql(list) -%}
+    flatten({{ list }})
+{%- endmacro %}
+
+{% macro spark__list_flatten_sql(list) -%}
+    flatten({{ list }})
+{%- endmacro %}
+
+{#- Aggregate: the `n` smallest values of the group, as a sorted list. -#}
+{% macro min_n_sql(expr, n) -%}
+    {{ return(adapter.dispatch('min_n_sql', 'client_intelligence')(expr, n)) }}
+{%- endmacro %}
+
+{% macro default__min_n_sql(expr, n) -%}
+    min({{ expr }}, {{ n }})
+{%- endmacro %}
+
+{% macro spark__min_n_sql(expr, n) -%}
+    slice(array_sort(collect_list({{ expr }})), 1, {{ n }})
 {%- endmacro %}
