@@ -43,6 +43,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "bench-baseline": ("client_intelligence.commands", "bench_baseline"),
     "eval-transaction-only": ("client_intelligence.commands", "eval_transaction_only"),
     "measure-demo-notes": ("client_intelligence.commands", "measure_demo_notes"),
+    "spark-tables": ("client_intelligence.spark_tables", "main"),
 }
 
 # scripts/<file> -> command (the README shows the scripts; they are this CLI underneath).
@@ -64,6 +65,7 @@ SCRIPTS = {
     "bench_baseline_fit.py": "bench-baseline",
     "evaluate_transaction_only.py": "eval-transaction-only",
     "measure_demo_notes.py": "measure-demo-notes",
+    "spark_tables.py": "spark-tables",
 }
 
 USAGE = (

@@ -6,8 +6,8 @@
 {% macro budget_pattern() -%}
     {%- set keyword = 'budget|presupuesto|orcamento|бюджет|ميزانية|预算|予算|예산' -%}
     {%- set amount = '\d{1,3}(?:[  .,]\d{3})+|\d+(?:[.,]\d+)?' -%}
-    {%- set multiplier = 'k' ~ regex_word_end() ~ '|千|万|천|만|тыс|mil' ~ regex_word_end() ~ '|الف|ألف' -%}
-    {%- set currency = '€|eur(?:os?)?' ~ regex_word_end() ~ '|евро|يورو|欧元|ユーロ|유로' -%}
+    {%- set multiplier = 'k\\b|千|万|천|만|тыс|mil\\b|الف|ألف' -%}
+    {%- set currency = '€|eur(?:os?)?\\b|евро|يورو|欧元|ユーロ|유로' -%}
     {%- set range_word = '-|–|—|~|〜|to|a|bis|tot|ate|до|الى|إلى|至|から' -%}
     (?:({{ keyword }})[^\d€]{0,25}?)?({{ currency }})?\s*({{ amount }})\s*({{ multiplier }})?(?:\s*(?:{{ range_word }})\s*({{ currency }})?\s*({{ amount }})\s*({{ multiplier }})?)?\s*({{ currency }})?
 {%- endmacro %}

@@ -3,8 +3,10 @@
     own spelling, so that no model is written twice (docs/ARCHITECTURE principle 11). Lists
     are 1-based on both engines, as in DuckDB. -#}
 
-{#- A regular expression as a string literal. Spark unescapes backslashes in ordinary string
-    literals, so the pattern goes into a raw literal there. -#}
+{#- A regular expression, written once in RE2 syntax (DuckDB's), as a string literal. Spark
+    unescapes backslashes in ordinary literals, so it gets a raw literal, and Java's regex
+    dialect: scripts as \p{IsHan} (RE2: \p{Han}) and RE2's ASCII word boundary spelt out
+    (Java's \b also counts non-ASCII letters as word characters). -#}
 {% macro regex_string(pattern) -%}
     {{ return(adapter.dispatch('regex_string', 'client_intelligence')(pattern)) }}
 {%- endmacro %}
@@ -14,20 +16,13 @@
 {%- endmacro %}
 
 {% macro spark__regex_string(pattern) -%}
-    r'{{ pattern }}'
-{%- endmacro %}
-
-{#- A Unicode script as a regex class item: RE2 names scripts bare (\p{Han}), Java with Is. -#}
-{% macro regex_script(script) -%}
-    {{ return(adapter.dispatch('regex_script', 'client_intelligence')(script)) }}
-{%- endmacro %}
-
-{% macro default__regex_script(script) -%}
-    \p{ {{- script -}} }
-{%- endmacro %}
-
-{% macro spark__regex_script(script) -%}
-    \p{Is{{- script -}} }
+    {%- set java = namespace(pattern=pattern) -%}
+    {%- for script in ['Han', 'Hiragana', 'Katakana', 'Hangul', 'Latin', 'Cyrillic', 'Arabic', 'Greek'] -%}
+        {%- set java.pattern = java.pattern | replace('\\p{' ~ script ~ '}', '\\p{Is' ~ script ~ '}') -%}
+    {%- endfor -%}
+    {%- set word = '[0-9A-Za-z_]' -%}
+    {%- set boundary = '(?:(?<=' ~ word ~ ')(?!' ~ word ~ ')|(?<!' ~ word ~ ')(?=' ~ word ~ '))' -%}
+    r'{{ java.pattern | replace('\\b', boundary) }}'
 {%- endmacro %}
 
 {#- Every non-overlapping match of `pattern` (a regex_string) in `expr`, as a list. -#}
@@ -321,20 +316,6 @@
             '{{ field[0] }}', {{ field[1] }}{{ ',' if not loop.last }}
         {%- endfor %}
     )))
-{%- endmacro %}
-
-{#- In a regex, the end of a word after a word character: RE2's \b. Java's \b also counts
-    non-ASCII letters as word characters, so Spark spells RE2's ASCII boundary out. -#}
-{% macro regex_word_end() -%}
-    {{ return(adapter.dispatch('regex_word_end', 'client_intelligence')()) }}
-{%- endmacro %}
-
-{% macro default__regex_word_end() -%}
-    \b
-{%- endmacro %}
-
-{% macro spark__regex_word_end() -%}
-    (?![0-9A-Za-z_])
 {%- endmacro %}
 
 {#- The capture groups of the first match of `pattern` (a regex_string) in `expr`, as a struct

@@ -1,14 +1,12 @@
 {#- Scripts written without spaces between words (Chinese, Japanese) or with particles glued to
     words (Korean): matched on characters rather than on whole words. -#}
 {% macro cjk_class() -%}
-    {{ regex_script('Han') }}{{ regex_script('Hiragana') }}{{ regex_script('Katakana') -}}
-    {{ regex_script('Hangul') }}ー々
+    \p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}ー々
 {%- endmacro %}
 
 {#- Scripts whose words are separated by spaces, plus digits and combining marks. -#}
 {% macro word_class() -%}
-    {{ regex_script('Latin') }}{{ regex_script('Cyrillic') }}{{ regex_script('Arabic') -}}
-    {{ regex_script('Greek') }}\p{N}\p{M}
+    \p{Latin}\p{Cyrillic}\p{Arabic}\p{Greek}\p{N}\p{M}
 {%- endmacro %}
 
 {#- Splits text into an ordered list of pieces that cover it completely: CJK runs, word runs and

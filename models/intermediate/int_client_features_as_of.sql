@@ -94,7 +94,8 @@ concept_features as (
             cast(coalesce(
                 sum(
                     case
-                        when counts.note_date
+                        when
+                            counts.note_date
                             >= snapshots.feature_cutoff - {{ var('recent_window_days') }}
                             then counts.{{ counted }}_mentions
                     end
@@ -209,22 +210,43 @@ purchase_rhythm as (
         purchase_days.feature_cutoff,
         purchase_days.client_id,
         count(*) - 1 as repeat_purchase_days,
-        {%- set purchase_age = days_between('purchase_days.purchase_date', 'purchase_days.feature_cutoff') %}
+        {%- set purchase_age = days_between(
+            'purchase_days.purchase_date', 'purchase_days.feature_cutoff'
+        ) %}
         {{ days_between('min(purchase_days.purchase_date)', 'max(purchase_days.purchase_date)') }}
             as purchase_span_days,
         max({{ purchase_age }}) as customer_age_days,
         -- the average age of the purchase days: low when most purchases are recent
         cast(avg({{ purchase_age }}) as double) as purchase_weighted_recency_days,
         cast(coalesce(
-            sum(case when purchase_days.purchase_date >= purchase_days.feature_cutoff - 180 then purchase_days.day_spend_eur end),
+            sum(
+                case
+                    when
+                        purchase_days.purchase_date >= purchase_days.feature_cutoff - 180
+                        then purchase_days.day_spend_eur
+                end
+            ),
             0
         ) as double) as spend_last_180d_eur,
         cast(coalesce(
-            sum(case when purchase_days.purchase_date >= purchase_days.feature_cutoff - 365 and purchase_days.purchase_date < purchase_days.feature_cutoff - 180 then purchase_days.day_spend_eur end),
+            sum(
+                case
+                    when
+                        purchase_days.purchase_date >= purchase_days.feature_cutoff - 365
+                        and purchase_days.purchase_date < purchase_days.feature_cutoff - 180
+                        then purchase_days.day_spend_eur
+                end
+            ),
             0
         ) as double) as spend_prior_180d_eur,
         cast(coalesce(
-            sum(case when purchase_days.purchase_date >= purchase_days.feature_cutoff - 90 then purchase_days.day_spend_eur end),
+            sum(
+                case
+                    when
+                        purchase_days.purchase_date >= purchase_days.feature_cutoff - 90
+                        then purchase_days.day_spend_eur
+                end
+            ),
             0
         ) as double) as spend_last_90d_eur
     from purchase_days
@@ -248,7 +270,8 @@ purchase_features as (
         count(*) as purchase_count,
         count(
             case
-                when sales.transaction_date
+                when
+                    sales.transaction_date
                     >= snapshots.feature_cutoff - {{ var('recent_window_days') }}
                     then 1
             end
@@ -256,7 +279,13 @@ purchase_features as (
         cast(sum(sales.amount_eur) as double) as monetary_total_eur,
         {{ avg_double('sales.amount_eur') }} as monetary_avg_eur,
         cast(coalesce(
-            sum(case when sales.transaction_date >= snapshots.feature_cutoff - 365 then sales.amount_eur end),
+            sum(
+                case
+                    when
+                        sales.transaction_date >= snapshots.feature_cutoff - 365
+                        then sales.amount_eur
+                end
+            ),
             0
         ) as double) as spend_last_365d_eur,
         min(sales.transaction_date) as first_purchase_date,
@@ -293,7 +322,8 @@ select
     {{ days_between('note_features.last_note_date', 'client_snapshots.feature_cutoff') }}
         as days_since_last_note,
     coalesce(concept_features.concept_mentions, 0) as concept_mentions,
-    coalesce({{ list_length_sql('concept_counts.concept_mention_counts') }}, 0) as distinct_concepts,
+    coalesce({{ list_length_sql('concept_counts.concept_mention_counts') }}, 0)
+        as distinct_concepts,
     {%- for counted in counted_buckets() + sentiment_kinds() %}
         coalesce(concept_features.{{ counted }}_mentions, 0) as {{ counted }}_mentions,
         coalesce(concept_features.recent_{{ counted }}_mentions, 0)

@@ -112,7 +112,7 @@ select
     case
         when {{ regexp_contains('counts.ngram', regex_string('^[' ~ cjk_class() ~ ']')) }}
             then length(counts.ngram)
-        when {{ dbt.position("' '", 'counts.ngram') }} > 0 then 2
+        when instr(counts.ngram, ' ') > 0 then 2
         else 1
     end as ngram_length,
     counts.note_count,
