@@ -610,3 +610,17 @@
 {% macro spark__min_n_sql(expr, n) -%}
     slice(array_sort(collect_list({{ expr }})), 1, {{ n }})
 {%- endmacro %}
+
+{#- Lower case, one character for one, as DuckDB's lower: Java turns a word-final capital
+    sigma into the final form (ς), DuckDB always into σ. -#}
+{% macro lower_sql(expr) -%}
+    {{ return(adapter.dispatch('lower_sql', 'client_intelligence')(expr)) }}
+{%- endmacro %}
+
+{% macro default__lower_sql(expr) -%}
+    lower({{ expr }})
+{%- endmacro %}
+
+{% macro spark__lower_sql(expr) -%}
+    lower(replace({{ expr }}, 'Σ', 'σ'))
+{%- endmacro %}

@@ -37,7 +37,7 @@
     case
         when {{ kind ~ " = 'cjk'" if kind else regexp_full_match_sql(piece, '[' ~ cjk_class() ~ ']+') }}
             then {{ piece }}
-        else lower({{ strip_accents_sql(piece) }})
+        else {{ lower_sql(strip_accents_sql(piece)) }}
     end
 {%- endmacro %}
 
@@ -104,7 +104,7 @@
 {#- Case- and accent-folding of a suffix or prefix in the inflection rules: the same folding as
     note words, so rules are written as words are spelt ("чёрный" folds to "черныи"). -#}
 {% macro fold_affix(expr) -%}
-    lower({{ strip_accents_sql('coalesce(' ~ expr ~ ", '')") }})
+    {{ lower_sql(strip_accents_sql('coalesce(' ~ expr ~ ", '')")) }}
 {%- endmacro %}
 
 {#- Phrases as match keys, folded and split exactly as note text is: the first word (join key),

@@ -8,7 +8,7 @@ candidates as (
     select
         note_id,
         {%- set budget_texts = regexp_extract_all_matches(
-            'lower(' ~ strip_accents_sql('note_text') ~ ')', regex_string(budget_pattern())
+            lower_sql(strip_accents_sql('note_text')), regex_string(budget_pattern())
         ) %}
         {{ unnest_lists([
             [budget_texts, 'budget_text'],
