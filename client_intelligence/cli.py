@@ -44,6 +44,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "eval-transaction-only": ("client_intelligence.commands", "eval_transaction_only"),
     "measure-demo-notes": ("client_intelligence.commands", "measure_demo_notes"),
     "compare-engines": ("client_intelligence.engine_comparison", "main"),
+    "spark-tables": ("client_intelligence.spark_tables", "main"),
 }
 
 # scripts/<file> -> command (the README shows the scripts; they are this CLI underneath).
@@ -66,6 +67,7 @@ SCRIPTS = {
     "evaluate_transaction_only.py": "eval-transaction-only",
     "measure_demo_notes.py": "measure-demo-notes",
     "compare_engines.py": "compare-engines",
+    "spark_tables.py": "spark-tables",
 }
 
 USAGE = (

@@ -271,3 +271,630 @@
 {% macro spark__date_iso(expr) -%}
     date_format({{ expr }}, 'yyyy-MM-dd')
 {%- endmacro %}
+
+{#- Cross-engine SQL: one macro per construct that DuckDB and Spark spell differently, each
+    with a DuckDB (default) and a Spark implementation. Models call these, never the engine's
+    own spelling, so that no model is written twice (docs/ARCHITECTURE principle 11). Lists
+    are 1-based on both engines, as in DuckDB. -#}
+
+{#- A regular expression, written once in RE2 syntax (DuckDB's), as a string literal. Spark
+    unescapes backslashes in ordinary literals, so it gets a raw literal, and Java's regex
+    dialect: scripts as \p{IsHan} (RE2: \p{Han}) and RE2's ASCII word boundary spelt out
+    (Java's \b also counts non-ASCII letters as word characters). -#}
+{% macro regex_string(pattern) -%}
+    {{ return(adapter.dispatch('regex_string', 'client_intelligence')(pattern)) }}
+{%- endmacro %}
+
+{% macro default__regex_string(pattern) -%}
+    '{{ pattern }}'
+{%- endmacro %}
+
+{% macro spark__regex_string(pattern) -%}
+    {%- set java = namespace(pattern=pattern) -%}
+    {%- for script in ['Han', 'Hiragana', 'Katakana', 'Hangul', 'Latin', 'Cyrillic', 'Arabic', 'Greek'] -%}
+        {%- set java.pattern = java.pattern | replace('\\p{' ~ script ~ '}', '\\p{Is' ~ script ~ '}') -%}
+    {%- endfor -%}
+    {%- set word = '[0-9A-Za-z_]' -%}
+    {%- set boundary = '(?:(?<=' ~ word ~ ')(?!' ~ word ~ ')|(?<!' ~ word ~ ')(?=' ~ word ~ '))' -%}
+    r'{{ java.pattern | replace('\\b', boundary) }}'
+{%- endmacro %}
+
+{#- Every non-overlapping match of `pattern` (a regex_string) in `expr`, as a list. -#}
+{% macro regexp_extract_all_matches(expr, pattern) -%}
+    {{ return(adapter.dispatch('regexp_extract_all_matches', 'client_intelligence')(expr, pattern)) }}
+{%- endmacro %}
+
+{% macro default__regexp_extract_all_matches(expr, pattern) -%}
+    regexp_extract_all({{ expr }}, {{ pattern }})
+{%- endmacro %}
+
+{% macro spark__regexp_extract_all_matches(expr, pattern) -%}
+    regexp_extract_all({{ expr }}, {{ pattern }}, 0)
+{%- endmacro %}
+
+{#- Whether `pattern` (a regex written without a literal's quotes) matches all of `expr`. -#}
+{% macro regexp_full_match_sql(expr, pattern) -%}
+    {{ return(adapter.dispatch('regexp_full_match_sql', 'client_intelligence')(expr, pattern)) }}
+{%- endmacro %}
+
+{% macro default__regexp_full_match_sql(expr, pattern) -%}
+    regexp_full_match({{ expr }}, {{ regex_string(pattern) }})
+{%- endmacro %}
+
+{% macro spark__regexp_full_match_sql(expr, pattern) -%}
+    ({{ expr }} rlike {{ regex_string('^(?:' ~ pattern ~ ')\\z') }})
+{%- endmacro %}
+
+{#- Whether `pattern` (a regex_string) matches somewhere in `expr`. -#}
+{% macro regexp_contains(expr, pattern) -%}
+    {{ return(adapter.dispatch('regexp_contains', 'client_intelligence')(expr, pattern)) }}
+{%- endmacro %}
+
+{% macro default__regexp_contains(expr, pattern) -%}
+    regexp_matches({{ expr }}, {{ pattern }})
+{%- endmacro %}
+
+{% macro spark__regexp_contains(expr, pattern) -%}
+    ({{ expr }} rlike {{ pattern }})
+{%- endmacro %}
+
+{#- Text without its marks: canonical decomposition, marks (Mn, Mc, Me) removed, recomposed, as
+    DuckDB's strip_accents (utf8proc) does. Spark has no such function: ICU (bundled with
+    Spark) decomposes and recomposes, a regex drops the marks. -#}
+{% macro strip_accents_sql(expr) -%}
+    {{ return(adapter.dispatch('strip_accents_sql', 'client_intelligence')(expr)) }}
+{%- endmacro %}
+
+{% macro default__strip_accents_sql(expr) -%}
+    strip_accents({{ expr }})
+{%- endmacro %}
+
+{% macro spark__strip_accents_sql(expr) -%}
+    reflect(
+        'com.ibm.icu.text.Normalizer', 'compose',
+        regexp_replace(
+            reflect('com.ibm.icu.text.Normalizer', 'decompose', {{ expr }}, false),
+            r'\p{M}', ''
+        ),
+        false
+    )
+{%- endmacro %}
+
+{#- Unicode NFC normalisation (ICU's on Spark, which has no function for it). -#}
+{% macro nfc_normalize_sql(expr) -%}
+    {{ return(adapter.dispatch('nfc_normalize_sql', 'client_intelligence')(expr)) }}
+{%- endmacro %}
+
+{% macro default__nfc_normalize_sql(expr) -%}
+    nfc_normalize({{ expr }})
+{%- endmacro %}
+
+{% macro spark__nfc_normalize_sql(expr) -%}
+    reflect('com.ibm.icu.text.Normalizer', 'compose', {{ expr }}, false)
+{%- endmacro %}
+
+{#- `body` (an expression of `param`) applied to each element of `list`. -#}
+{% macro list_transform_sql(list, param, body) -%}
+    {{ return(adapter.dispatch('list_transform_sql', 'client_intelligence')(list, param, body)) }}
+{%- endmacro %}
+
+{% macro default__list_transform_sql(list, param, body) -%}
+    list_transform({{ list }}, lambda {{ param }}: {{ body }})
+{%- endmacro %}
+
+{% macro spark__list_transform_sql(list, param, body) -%}
+    transform({{ list }}, {{ param }} -> {{ body }})
+{%- endmacro %}
+
+{#- The elements of `list` for which `condition` (an expression of `param`) is true. -#}
+{% macro list_filter_sql(list, param, condition) -%}
+    {{ return(adapter.dispatch('list_filter_sql', 'client_intelligence')(list, param, condition)) }}
+{%- endmacro %}
+
+{% macro default__list_filter_sql(list, param, condition) -%}
+    list_filter({{ list }}, lambda {{ param }}: {{ condition }})
+{%- endmacro %}
+
+{% macro spark__list_filter_sql(list, param, condition) -%}
+    filter({{ list }}, {{ param }} -> {{ condition }})
+{%- endmacro %}
+
+{#- The element at 1-based `index`; null when the list is shorter. -#}
+{% macro list_element_sql(list, index) -%}
+    {{ return(adapter.dispatch('list_element_sql', 'client_intelligence')(list, index)) }}
+{%- endmacro %}
+
+{% macro default__list_element_sql(list, index) -%}
+    {{ list }}[{{ index }}]
+{%- endmacro %}
+
+{% macro spark__list_element_sql(list, index) -%}
+    try_element_at({{ list }}, cast({{ index }} as int))
+{%- endmacro %}
+
+{#- Elements `start` to `stop` (1-based, inclusive); `stop` none: to the end. -#}
+{% macro list_slice_sql(list, start, stop=none) -%}
+    {{ return(adapter.dispatch('list_slice_sql', 'client_intelligence')(list, start, stop)) }}
+{%- endmacro %}
+
+{% macro default__list_slice_sql(list, start, stop=none) -%}
+    {{ list }}[{{ start }}:{{ stop if stop is not none else '' }}]
+{%- endmacro %}
+
+{% macro spark__list_slice_sql(list, start, stop=none) -%}
+    {%- if stop is none -%}
+        slice({{ list }}, {{ start }}, greatest(size({{ list }}), 1))
+    {%- else -%}
+        slice({{ list }}, {{ start }}, greatest(({{ stop }}) - ({{ start }}) + 1, 0))
+    {%- endif -%}
+{%- endmacro %}
+
+{#- The number of elements of a list. -#}
+{% macro list_length_sql(list) -%}
+    {{ return(adapter.dispatch('list_length_sql', 'client_intelligence')(list)) }}
+{%- endmacro %}
+
+{% macro default__list_length_sql(list) -%}
+    len({{ list }})
+{%- endmacro %}
+
+{% macro spark__list_length_sql(list) -%}
+    {#- bigint and null for null, as DuckDB's len (Spark's size may give -1 for null) -#}
+    cast(case when {{ list }} is not null then size({{ list }}) end as bigint)
+{%- endmacro %}
+
+{#- The sum of a list of integers; null for an empty list, as DuckDB's list_sum. -#}
+{% macro list_sum_sql(list) -%}
+    {{ return(adapter.dispatch('list_sum_sql', 'client_intelligence')(list)) }}
+{%- endmacro %}
+
+{% macro default__list_sum_sql(list) -%}
+    list_sum({{ list }})
+{%- endmacro %}
+
+{% macro spark__list_sum_sql(list) -%}
+    case
+        when size({{ list }}) > 0
+            then aggregate({{ list }}, cast(0 as bigint), (total, item) -> total + item)
+    end
+{%- endmacro %}
+
+{#- Whether any element of a list of booleans is true. -#}
+{% macro list_bool_or_sql(list) -%}
+    {{ return(adapter.dispatch('list_bool_or_sql', 'client_intelligence')(list)) }}
+{%- endmacro %}
+
+{% macro default__list_bool_or_sql(list) -%}
+    list_bool_or({{ list }})
+{%- endmacro %}
+
+{% macro spark__list_bool_or_sql(list) -%}
+    exists({{ list }}, item -> item)
+{%- endmacro %}
+
+{#- The integers from `start` up to, not including, `stop` (empty when stop <= start). -#}
+{% macro int_range_sql(start, stop) -%}
+    {{ return(adapter.dispatch('int_range_sql', 'client_intelligence')(start, stop)) }}
+{%- endmacro %}
+
+{% macro default__int_range_sql(start, stop) -%}
+    range({{ start }}, {{ stop }})
+{%- endmacro %}
+
+{% macro spark__int_range_sql(start, stop) -%}
+    case
+        when ({{ stop }}) > ({{ start }})
+            then sequence(cast({{ start }} as int), cast({{ stop }} as int) - 1)
+        else cast(array() as array<int>)
+    end
+{%- endmacro %}
+
+{#- A list's elements joined by `separator` (nulls skipped). -#}
+{% macro list_join_sql(list, separator) -%}
+    {{ return(adapter.dispatch('list_join_sql', 'client_intelligence')(list, separator)) }}
+{%- endmacro %}
+
+{% macro default__list_join_sql(list, separator) -%}
+    array_to_string({{ list }}, {{ separator }})
+{%- endmacro %}
+
+{% macro spark__list_join_sql(list, separator) -%}
+    array_join({{ list }}, {{ separator }})
+{%- endmacro %}
+
+{#- A list cast to a list of `element_type` (a SQL type name). -#}
+{% macro cast_list_sql(list, element_type) -%}
+    {{ return(adapter.dispatch('cast_list_sql', 'client_intelligence')(list, element_type)) }}
+{%- endmacro %}
+
+{% macro default__cast_list_sql(list, element_type) -%}
+    ({{ list }})::{{ element_type }}[]
+{%- endmacro %}
+
+{% macro spark__cast_list_sql(list, element_type) -%}
+    cast({{ list }} as array<{{ element_type }}>)
+{%- endmacro %}
+
+{#- One row per list element, several lists side by side (the i-th elements on one row; a
+    shorter list gives nulls). `pairs` is a list of [list expression, column alias]. Spark
+    allows one generator per select: there the lists are zipped and inlined. -#}
+{% macro unnest_lists(pairs) -%}
+    {{ return(adapter.dispatch('unnest_lists', 'client_intelligence')(pairs)) }}
+{%- endmacro %}
+
+{% macro default__unnest_lists(pairs) -%}
+    {%- for pair in pairs %}
+        unnest({{ pair[0] }}) as {{ pair[1] }}{{ ',' if not loop.last }}
+    {%- endfor %}
+{%- endmacro %}
+
+{% macro spark__unnest_lists(pairs) -%}
+    {%- if pairs | length == 1 -%}
+        explode({{ pairs[0][0] }}) as {{ pairs[0][1] }}
+    {%- else -%}
+        inline(arrays_zip(
+            {%- for pair in pairs %}
+                {{ pair[0] }}{{ ',' if not loop.last }}
+            {%- endfor %}
+        )) as ({{ pairs | map(attribute=1) | join(', ') }})
+    {%- endif -%}
+{%- endmacro %}
+
+{#- A string split at every occurrence of `delimiter` (a string literal, taken literally). -#}
+{% macro string_split_sql(expr, delimiter) -%}
+    {{ return(adapter.dispatch('string_split_sql', 'client_intelligence')(expr, delimiter)) }}
+{%- endmacro %}
+
+{% macro default__string_split_sql(expr, delimiter) -%}
+    string_split({{ expr }}, {{ delimiter }})
+{%- endmacro %}
+
+{% macro spark__string_split_sql(expr, delimiter) -%}
+    split({{ expr }}, concat(r'\Q', {{ delimiter }}, r'\E'), -1)
+{%- endmacro %}
+
+{#- A list literal of the given expressions. -#}
+{% macro list_of_sql(items) -%}
+    {{ return(adapter.dispatch('list_of_sql', 'client_intelligence')(items)) }}
+{%- endmacro %}
+
+{% macro default__list_of_sql(items) -%}
+    [{{ items | join(', ') }}]
+{%- endmacro %}
+
+{% macro spark__list_of_sql(items) -%}
+    array({{ items | join(', ') }})
+{%- endmacro %}
+
+{#- Aggregate: the group's rows as a list of structs, ordered by the fields in the order given.
+    `fields` is a list of [name, expression]. -#}
+{% macro struct_list_agg(fields) -%}
+    {{ return(adapter.dispatch('struct_list_agg', 'client_intelligence')(fields)) }}
+{%- endmacro %}
+
+{% macro default__struct_list_agg(fields) -%}
+    list(
+        struct_pack(
+            {%- for field in fields %}
+                {{ field[0] }} := {{ field[1] }}{{ ',' if not loop.last }}
+            {%- endfor %}
+        )
+        order by {{ fields | map(attribute=1) | join(', ') }}
+    )
+{%- endmacro %}
+
+{% macro spark__struct_list_agg(fields) -%}
+    {#- structs compare field by field, in order -#}
+    array_sort(collect_list(named_struct(
+        {%- for field in fields %}
+            '{{ field[0] }}', {{ field[1] }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    )))
+{%- endmacro %}
+
+{#- The capture groups of the first match of `pattern` (a regex_string) in `expr`, as a struct
+    with the given field names ('' for a group that did not take part). -#}
+{% macro regexp_extract_groups(expr, pattern, names) -%}
+    {{ return(adapter.dispatch('regexp_extract_groups', 'client_intelligence')(expr, pattern, names)) }}
+{%- endmacro %}
+
+{% macro default__regexp_extract_groups(expr, pattern, names) -%}
+    regexp_extract({{ expr }}, {{ pattern }}, ['{{ names | join("', '") }}'])
+{%- endmacro %}
+
+{% macro spark__regexp_extract_groups(expr, pattern, names) -%}
+    named_struct(
+        {%- for name in names %}
+            '{{ name }}', regexp_extract({{ expr }}, {{ pattern }}, {{ loop.index }})
+            {{- ',' if not loop.last }}
+        {%- endfor %}
+    )
+{%- endmacro %}
+
+{#- Every match of `pattern` (a regex_string) in `expr` replaced by `replacement`. -#}
+{% macro regexp_replace_all(expr, pattern, replacement) -%}
+    {{ return(adapter.dispatch('regexp_replace_all', 'client_intelligence')(expr, pattern, replacement)) }}
+{%- endmacro %}
+
+{% macro default__regexp_replace_all(expr, pattern, replacement) -%}
+    regexp_replace({{ expr }}, {{ pattern }}, {{ replacement }}, 'g')
+{%- endmacro %}
+
+{% macro spark__regexp_replace_all(expr, pattern, replacement) -%}
+    regexp_replace({{ expr }}, {{ pattern }}, {{ replacement }})
+{%- endmacro %}
+
+{#- Integer division, truncating. -#}
+{% macro integer_divide(numerator, denominator) -%}
+    {{ return(adapter.dispatch('integer_divide', 'client_intelligence')(numerator, denominator)) }}
+{%- endmacro %}
+
+{% macro default__integer_divide(numerator, denominator) -%}
+    ({{ numerator }}) // ({{ denominator }})
+{%- endmacro %}
+
+{% macro spark__integer_divide(numerator, denominator) -%}
+    (({{ numerator }}) div ({{ denominator }}))
+{%- endmacro %}
+
+{#- Days from `start_date` to `end_date` (dates), as an integer. -#}
+{% macro days_between(start_date, end_date) -%}
+    {{ return(adapter.dispatch('days_between', 'client_intelligence')(start_date, end_date)) }}
+{%- endmacro %}
+
+{% macro default__days_between(start_date, end_date) -%}
+    ({{ end_date }} - {{ start_date }})
+{%- endmacro %}
+
+{% macro spark__days_between(start_date, end_date) -%}
+    {#- bigint, as DuckDB's date difference -#}
+    cast(datediff({{ end_date }}, {{ start_date }}) as bigint)
+{%- endmacro %}
+
+{#- A date plus a number of days (a date; negative days go back). -#}
+{% macro add_days(date_expr, days) -%}
+    {{ return(adapter.dispatch('add_days', 'client_intelligence')(date_expr, days)) }}
+{%- endmacro %}
+
+{% macro default__add_days(date_expr, days) -%}
+    ({{ date_expr }} + {{ days }})
+{%- endmacro %}
+
+{% macro spark__add_days(date_expr, days) -%}
+    date_add({{ date_expr }}, cast({{ days }} as int))
+{%- endmacro %}
+
+{#- A table of the integers from `start` up to, not including, `stop`, in column `column`. -#}
+{% macro int_series_table(start, stop, alias, column) -%}
+    {{ return(adapter.dispatch('int_series_table', 'client_intelligence')(start, stop, alias, column)) }}
+{%- endmacro %}
+
+{% macro default__int_series_table(start, stop, alias, column) -%}
+    range({{ start }}, {{ stop }}) as {{ alias }} ({{ column }})
+{%- endmacro %}
+
+{% macro spark__int_series_table(start, stop, alias, column) -%}
+    (select id as {{ column }} from range({{ start }}, {{ stop }})) as {{ alias }}
+{%- endmacro %}
+
+{#- Aggregate: the value of `value` on the row where the tuple `order_exprs` is largest. -#}
+{% macro arg_max_sql(value, order_exprs) -%}
+    {{ return(adapter.dispatch('arg_max_sql', 'client_intelligence')(value, order_exprs)) }}
+{%- endmacro %}
+
+{% macro default__arg_max_sql(value, order_exprs) -%}
+    arg_max({{ value }}, ({{ order_exprs | join(', ') }}))
+{%- endmacro %}
+
+{% macro spark__arg_max_sql(value, order_exprs) -%}
+    {#- one key bare: a struct of a null key is no null, and max_by skips only null keys -#}
+    {%- if order_exprs | length == 1 -%}
+        max_by({{ value }}, {{ order_exprs[0] }})
+    {%- else -%}
+        max_by({{ value }}, struct({{ order_exprs | join(', ') }}))
+    {%- endif -%}
+{%- endmacro %}
+
+{#- Aggregate: the group's values as a list, in no particular order. -#}
+{% macro list_agg_sql(expr) -%}
+    {{ return(adapter.dispatch('list_agg_sql', 'client_intelligence')(expr)) }}
+{%- endmacro %}
+
+{% macro default__list_agg_sql(expr) -%}
+    list({{ expr }})
+{%- endmacro %}
+
+{% macro spark__list_agg_sql(expr) -%}
+    collect_list({{ expr }})
+{%- endmacro %}
+
+{#- A struct value; `fields` is a list of [name, expression]. -#}
+{% macro struct_of_sql(fields) -%}
+    {{ return(adapter.dispatch('struct_of_sql', 'client_intelligence')(fields)) }}
+{%- endmacro %}
+
+{% macro default__struct_of_sql(fields) -%}
+    struct_pack(
+        {%- for field in fields %}
+            {{ field[0] }} := {{ field[1] }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    )
+{%- endmacro %}
+
+{% macro spark__struct_of_sql(fields) -%}
+    named_struct(
+        {%- for field in fields %}
+            '{{ field[0] }}', {{ field[1] }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    )
+{%- endmacro %}
+
+{#- Aggregate: `value` of the group's rows joined by `separator` in the order of `order_by`, a
+    list of [expression, 'asc' | 'desc']; `distinct` joins each value once (ordered by value).
+    Spark has no ordered string_agg: the rows are collected and sorted with a comparator. -#}
+{% macro string_agg_sorted(value, separator, order_by=none, distinct=false) -%}
+    {{ return(adapter.dispatch('string_agg_sorted', 'client_intelligence')(value, separator, order_by, distinct)) }}
+{%- endmacro %}
+
+{% macro default__string_agg_sorted(value, separator, order_by=none, distinct=false) -%}
+    {%- if distinct -%}
+        string_agg(distinct {{ value }}, {{ separator }} order by {{ value }})
+    {%- else -%}
+        string_agg(
+            {{ value }}, {{ separator }}
+            order by {% for key in order_by %}{{ key[0] }} {{ key[1] }}{{ ', ' if not loop.last }}{% endfor %}
+        )
+    {%- endif -%}
+{%- endmacro %}
+
+{% macro spark__string_agg_sorted(value, separator, order_by=none, distinct=false) -%}
+    {#- null for a group without values, as string_agg -#}
+    case when count({{ value }}) > 0 then
+    {%- if distinct %}
+        array_join(array_sort(collect_set({{ value }})), {{ separator }})
+    {%- else %}
+        array_join(
+            transform(
+                array_sort(
+                    collect_list(named_struct(
+                        {%- for key in order_by %}
+                            'k{{ loop.index }}', {{ key[0] }},
+                        {%- endfor %}
+                        'value', {{ value }}
+                    )),
+                    (left_row, right_row) -> case
+                        {%- for key in order_by %}
+                            {%- set lower_first = -1 if key[1] == 'asc' else 1 %}
+                            when left_row.k{{ loop.index }} < right_row.k{{ loop.index }}
+                                then {{ lower_first }}
+                            when left_row.k{{ loop.index }} > right_row.k{{ loop.index }}
+                                then {{ -lower_first }}
+                        {%- endfor %}
+                        else 0
+                    end
+                ),
+                sorted_row -> sorted_row.value
+            ),
+            {{ separator }}
+        )
+    {%- endif %}
+    end
+{%- endmacro %}
+
+{#- All columns of `relation` (read as `alias`) but `except_columns`, in table order. Spark has
+    no `* except`: there the columns are listed from the built relation. -#}
+{% macro star_except_columns(relation, alias, except_columns) -%}
+    {{ return(adapter.dispatch('star_except_columns', 'client_intelligence')(relation, alias, except_columns)) }}
+{%- endmacro %}
+
+{% macro default__star_except_columns(relation, alias, except_columns) -%}
+    {{ alias }}.* exclude ({{ except_columns | join(', ') }})
+{%- endmacro %}
+
+{% macro spark__star_except_columns(relation, alias, except_columns) -%}
+    {%- if not execute -%}
+        {{ alias }}.*
+    {%- else -%}
+        {%- set kept = [] -%}
+        {%- for column in adapter.get_columns_in_relation(relation) -%}
+            {%- if column.name | lower not in except_columns | map('lower') | list -%}
+                {%- do kept.append(alias ~ '.' ~ column.name) -%}
+            {%- endif -%}
+        {%- endfor -%}
+        {{ kept | join(', ') }}
+    {%- endif -%}
+{%- endmacro %}
+
+{#- A date as 'YYYY-MM-DD' text. -#}
+{% macro date_iso_string(expr) -%}
+    {{ return(adapter.dispatch('date_iso_string', 'client_intelligence')(expr)) }}
+{%- endmacro %}
+
+{% macro default__date_iso_string(expr) -%}
+    strftime({{ expr }}, '%Y-%m-%d')
+{%- endmacro %}
+
+{% macro spark__date_iso_string(expr) -%}
+    date_format({{ expr }}, 'yyyy-MM-dd')
+{%- endmacro %}
+
+{#- Aggregate: the mean as a double. Spark averages decimals as decimals (rounded to six
+    places); DuckDB's average of a decimal is a double, so Spark averages the doubles. -#}
+{% macro avg_double(expr) -%}
+    {{ return(adapter.dispatch('avg_double', 'client_intelligence')(expr)) }}
+{%- endmacro %}
+
+{% macro default__avg_double(expr) -%}
+    cast(avg({{ expr }}) as double)
+{%- endmacro %}
+
+{% macro spark__avg_double(expr) -%}
+    avg(cast({{ expr }} as double))
+{%- endmacro %}
+
+{#- The list without duplicates (in no particular order). -#}
+{% macro list_distinct_sql(list) -%}
+    {{ return(adapter.dispatch('list_distinct_sql', 'client_intelligence')(list)) }}
+{%- endmacro %}
+
+{% macro default__list_distinct_sql(list) -%}
+    list_distinct({{ list }})
+{%- endmacro %}
+
+{% macro spark__list_distinct_sql(list) -%}
+    array_distinct({{ list }})
+{%- endmacro %}
+
+{#- Two lists one after the other. -#}
+{% macro list_concat_sql(left_list, right_list) -%}
+    {{ return(adapter.dispatch('list_concat_sql', 'client_intelligence')(left_list, right_list)) }}
+{%- endmacro %}
+
+{% macro default__list_concat_sql(left_list, right_list) -%}
+    {{ left_list }}
+    || {{ right_list }}
+{%- endmacro %}
+
+{% macro spark__list_concat_sql(left_list, right_list) -%}
+    concat({{ left_list }}, {{ right_list }})
+{%- endmacro %}
+
+{#- A list of lists as one list. -#}
+{% macro list_flatten_sql(list) -%}
+    {{ return(adapter.dispatch('list_flatten_sql', 'client_intelligence')(list)) }}
+{%- endmacro %}
+
+{% macro default__list_flatten_sql(list) -%}
+    flatten({{ list }})
+{%- endmacro %}
+
+{% macro spark__list_flatten_sql(list) -%}
+    flatten({{ list }})
+{%- endmacro %}
+
+{#- Aggregate: the `n` smallest values of the group, as a sorted list. -#}
+{% macro min_n_sql(expr, n) -%}
+    {{ return(adapter.dispatch('min_n_sql', 'client_intelligence')(expr, n)) }}
+{%- endmacro %}
+
+{% macro default__min_n_sql(expr, n) -%}
+    min({{ expr }}, {{ n }})
+{%- endmacro %}
+
+{% macro spark__min_n_sql(expr, n) -%}
+    slice(array_sort(collect_list({{ expr }})), 1, {{ n }})
+{%- endmacro %}
+
+{#- Lower case, one character for one, as DuckDB's lower: Java turns a word-final capital
+    sigma into the final form (ς), DuckDB always into σ. -#}
+{% macro lower_sql(expr) -%}
+    {{ return(adapter.dispatch('lower_sql', 'client_intelligence')(expr)) }}
+{%- endmacro %}
+
+{% macro default__lower_sql(expr) -%}
+    lower({{ expr }})
+{%- endmacro %}
+
+{% macro spark__lower_sql(expr) -%}
+    lower(replace({{ expr }}, 'Σ', 'σ'))
+{%- endmacro %}

@@ -16,20 +16,26 @@ future_sales as (
     select
         anchors.client_id,
         anchors.feature_cutoff,
-        count(*) filter (
-            where sales.transaction_date
-            < anchors.feature_cutoff + {{ var('purchase_horizon_days') }}
+        count(
+            case
+                when sales.transaction_date < anchors.feature_cutoff + {{ var('purchase_horizon_days') }}
+                    then 1
+            end
         ) as purchases_in_purchase_horizon,
-        coalesce(
-            sum(sales.amount_eur) filter (
-                where sales.transaction_date
-                < anchors.feature_cutoff + {{ var('clv_horizon_days') }}
+        cast(coalesce(
+            sum(
+                case
+                    when sales.transaction_date < anchors.feature_cutoff + {{ var('clv_horizon_days') }}
+                        then sales.amount_eur
+                end
             ),
             0
-        )::double as spend_in_clv_horizon,
-        max(sales.transaction_date) filter (
-            where sales.transaction_date
-            < anchors.feature_cutoff + {{ var('churn_horizon_days') }}
+        ) as double) as spend_in_clv_horizon,
+        max(
+            case
+                when sales.transaction_date < anchors.feature_cutoff + {{ var('churn_horizon_days') }}
+                    then sales.transaction_date
+            end
         ) as last_purchase_in_churn_horizon
     from {{ anchors }} as anchors
     inner join {{ ref('stg_transactions') }} as sales
@@ -43,33 +49,40 @@ future_outcomes as (
     select
         anchors.client_id,
         anchors.feature_cutoff,
-        count(*) filter (
-            where outcomes.purchased = 1
-            and outcomes.observed_at
-            < anchors.feature_cutoff + {{ var('purchase_horizon_days') }}
+        count(
+            case
+                when outcomes.purchased = 1
+                    and outcomes.observed_at < anchors.feature_cutoff + {{ var('purchase_horizon_days') }}
+                    then 1
+            end
         ) as purchases_in_purchase_horizon,
-        max(outcomes.observed_at) filter (
-            where outcomes.purchased = 1
-            and outcomes.observed_at
-            < anchors.feature_cutoff + {{ var('churn_horizon_days') }}
+        max(
+            case
+                when outcomes.purchased = 1
+                    and outcomes.observed_at < anchors.feature_cutoff + {{ var('churn_horizon_days') }}
+                    then outcomes.observed_at
+            end
         ) as last_purchase_in_churn_horizon,
-        arg_max(outcomes.churned, outcomes.observed_at) filter (
-            where outcomes.churned is not null
-            and outcomes.observed_at
-            < anchors.feature_cutoff + {{ var('churn_horizon_days') }}
-        ) as last_observed_churned,
-        max(outcomes.observed_at) filter (
-            where outcomes.churned is not null
-            and outcomes.observed_at
-            < anchors.feature_cutoff + {{ var('churn_horizon_days') }}
+        {{ arg_max_sql('outcomes.churned', [
+            'case when outcomes.churned is not null and outcomes.observed_at < '
+            ~ 'anchors.feature_cutoff + ' ~ var('churn_horizon_days') ~ ' then outcomes.observed_at end'
+        ]) }} as last_observed_churned,
+        max(
+            case
+                when outcomes.churned is not null
+                    and outcomes.observed_at < anchors.feature_cutoff + {{ var('churn_horizon_days') }}
+                    then outcomes.observed_at
+            end
         ) as last_churn_observed_at,
-        coalesce(
-            sum(outcomes.revenue_eur) filter (
-                where outcomes.observed_at
-                < anchors.feature_cutoff + {{ var('clv_horizon_days') }}
+        cast(coalesce(
+            sum(
+                case
+                    when outcomes.observed_at < anchors.feature_cutoff + {{ var('clv_horizon_days') }}
+                        then outcomes.revenue_eur
+                end
             ),
             0
-        )::double as revenue_in_clv_horizon
+        ) as double) as revenue_in_clv_horizon
     from {{ anchors }} as anchors
     inner join {{ ref('stg_outcomes') }} as outcomes
         on
@@ -126,7 +139,7 @@ select
     windows.clv_window_complete,
     case
         when windows.purchase_window_complete
-            then (future.purchases_in_purchase_horizon > 0)::integer
+            then cast(future.purchases_in_purchase_horizon > 0 as integer)
     end as label_purchased,
     case
         when not windows.churn_window_complete or windows.purchase_count = 0 then null
@@ -135,7 +148,7 @@ select
             > coalesce(future.last_churn_observed_at, date '0001-01-01')
             then 0
         when future.last_observed_churned is not null then future.last_observed_churned
-        else (future.last_purchase_in_churn_horizon is null)::integer
+        else cast(future.last_purchase_in_churn_horizon is null as integer)
     end as label_churned,
     case
         when windows.clv_window_complete then future.spend_in_clv_horizon

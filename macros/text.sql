@@ -13,16 +13,18 @@
     separator runs. Concatenating the pieces gives the text back, which is what makes character
     offsets exact. -#}
 {% macro split_pieces(expr) -%}
-    regexp_extract_all(
-        {{ expr }},
-        '[{{ cjk_class() }}]+|[{{ word_class() }}]+|[^{{ cjk_class() }}{{ word_class() }}]+'
-    )
+    {{ regexp_extract_all_matches(
+        expr,
+        regex_string(
+            '[' ~ cjk_class() ~ ']+|[' ~ word_class() ~ ']+|[^' ~ cjk_class() ~ word_class() ~ ']+'
+        )
+    ) }}
 {%- endmacro %}
 
 {% macro piece_kind(piece) -%}
     case
-        when regexp_full_match({{ piece }}, '[{{ cjk_class() }}]+') then 'cjk'
-        when regexp_full_match({{ piece }}, '[{{ word_class() }}]+') then 'word'
+        when {{ regexp_full_match_sql(piece, '[' ~ cjk_class() ~ ']+') }} then 'cjk'
+        when {{ regexp_full_match_sql(piece, '[' ~ word_class() ~ ']+') }} then 'word'
         else 'separator'
     end
 {%- endmacro %}
@@ -33,9 +35,9 @@
     piece's kind is already known, saves classifying it again. -#}
 {% macro fold_piece(piece, kind=none) -%}
     case
-        when {{ kind ~ " = 'cjk'" if kind else "regexp_full_match(" ~ piece ~ ", '[" ~ cjk_class() ~ "]+')" }}
+        when {{ kind ~ " = 'cjk'" if kind else regexp_full_match_sql(piece, '[' ~ cjk_class() ~ ']+') }}
             then {{ piece }}
-        else lower(strip_accents({{ piece }}))
+        else {{ lower_sql(strip_accents_sql(piece)) }}
     end
 {%- endmacro %}
 
@@ -59,8 +61,8 @@
             note_id,
             language,
             pieces,
-            list_transform(pieces, lambda piece: {{ piece_kind('piece') }}) as kinds,
-            list_transform(pieces, lambda piece: length(piece)) as lengths
+            {{ list_transform_sql('pieces', 'piece', piece_kind('piece')) }} as kinds,
+            {{ list_transform_sql('pieces', 'piece', 'length(piece)') }} as lengths
         from piece_lists
     ),
 
@@ -70,32 +72,39 @@
             language,
             pieces,
             kinds,
-            list_transform(
-                range(1, len(lengths) + 1), lambda i: list_sum(lengths[1:i])
-            ) as piece_ends,
-            list_filter(range(1, len(pieces) + 1), lambda i: kinds[i] != 'separator')
-                as positions
+            {{ list_transform_sql(
+                int_range_sql(1, list_length_sql('lengths') ~ ' + 1'),
+                'i',
+                list_sum_sql(list_slice_sql('lengths', 1, 'i'))
+            ) }} as piece_ends,
+            {{ list_filter_sql(
+                int_range_sql(1, list_length_sql('pieces') ~ ' + 1'),
+                'i',
+                list_element_sql('kinds', 'i') ~ " != 'separator'"
+            ) }} as positions
         from piece_facts
     )
 
     select
         note_id,
         language,
-        list_transform(
-            positions,
-            lambda i: {{ fold_piece('pieces[i]', 'kinds[i]') }}
-        ) as tokens,
-        list_transform(positions, lambda i: kinds[i] = 'cjk') as token_is_cjk,
-        list_transform(positions, lambda i: piece_ends[i] - length(pieces[i]))::bigint[]
-            as token_starts,
-        list_transform(positions, lambda i: piece_ends[i])::bigint[] as token_ends
+        {%- set piece = list_element_sql('pieces', 'i') %}
+        {%- set kind = list_element_sql('kinds', 'i') %}
+        {%- set piece_end = list_element_sql('piece_ends', 'i') %}
+        {{ list_transform_sql('positions', 'i', fold_piece(piece, kind)) }} as tokens,
+        {{ list_transform_sql('positions', 'i', kind ~ " = 'cjk'") }} as token_is_cjk,
+        {{ cast_list_sql(
+            list_transform_sql('positions', 'i', piece_end ~ ' - length(' ~ piece ~ ')'), 'bigint'
+        ) }} as token_starts,
+        {{ cast_list_sql(list_transform_sql('positions', 'i', piece_end), 'bigint') }}
+            as token_ends
     from token_positions
 {%- endmacro %}
 
 {#- Case- and accent-folding of a suffix or prefix in the inflection rules: the same folding as
     note words, so rules are written as words are spelt ("чёрный" folds to "черныи"). -#}
 {% macro fold_affix(expr) -%}
-    lower(strip_accents(coalesce({{ expr }}, '')))
+    {{ lower_sql(strip_accents_sql('coalesce(' ~ expr ~ ", '')")) }}
 {%- endmacro %}
 
 {#- Phrases as match keys, folded and split exactly as note text is: the first word (join key),
@@ -112,13 +121,15 @@
             bucket,
             alias_language,
             trim(alias) as alias,
-            list_transform(
-                list_filter(
-                    {{ split_pieces('nfc_normalize(trim(alias))') }},
-                    lambda piece: {{ piece_kind('piece') }} != 'separator'
+            {{ list_transform_sql(
+                list_filter_sql(
+                    split_pieces(nfc_normalize_sql('trim(alias)')),
+                    'piece',
+                    piece_kind('piece') ~ " != 'separator'"
                 ),
-                lambda piece: {{ fold_piece('piece') }}
-            ) as alias_words
+                'piece',
+                fold_piece('piece')
+            ) }} as alias_words
         from {{ phrases }}
     ),
 
@@ -139,28 +150,28 @@
             phrase_pieces.bucket,
             phrase_pieces.alias_language,
             phrase_pieces.alias,
-            list_transform(
-                range(1, len(phrase_pieces.alias_words) + 1),
-                lambda word_index: case
+            {%- set words = 'phrase_pieces.alias_words' %}
+            {%- set word = list_element_sql(words, 'word_index') %}
+            {%- set inflect -%}
+                case
                     when
                         rules.add_prefix = ''
-                        and (word_index = len(phrase_pieces.alias_words) or scopes.every_word)
-                        and ends_with(phrase_pieces.alias_words[word_index], rules.strip_suffix)
-                        and length(phrase_pieces.alias_words[word_index])
-                        - length(rules.strip_suffix) >= rules.min_stem_chars
-                        then left(
-                            phrase_pieces.alias_words[word_index],
-                            length(phrase_pieces.alias_words[word_index])
-                            - length(rules.strip_suffix)
-                        ) || rules.add_suffix
+                        and (word_index = {{ list_length_sql(words) }} or scopes.every_word)
+                        and right({{ word }}, length(rules.strip_suffix)) = rules.strip_suffix
+                        and length({{ word }}) - length(rules.strip_suffix) >= rules.min_stem_chars
+                        then left({{ word }}, length({{ word }}) - length(rules.strip_suffix))
+                        || rules.add_suffix
                     when
                         rules.add_prefix != ''
                         and word_index = 1
-                        and length(phrase_pieces.alias_words[word_index]) >= rules.min_stem_chars
-                        then rules.add_prefix || phrase_pieces.alias_words[word_index]
-                    else phrase_pieces.alias_words[word_index]
+                        and length({{ word }}) >= rules.min_stem_chars
+                        then rules.add_prefix || {{ word }}
+                    else {{ word }}
                 end
-            ) as alias_words
+            {%- endset %}
+            {{ list_transform_sql(
+                int_range_sql(1, list_length_sql(words) ~ ' + 1'), 'word_index', inflect
+            ) }} as alias_words
         from phrase_pieces
         inner join rules
             on phrase_pieces.alias_language = rules.language
@@ -178,8 +189,8 @@
             true as is_generated
         from inflected
         anti join phrase_pieces
-            on array_to_string(inflected.alias_words, ' ')
-            = array_to_string(phrase_pieces.alias_words, ' ')
+            on {{ list_join_sql('inflected.alias_words', "' '") }}
+            = {{ list_join_sql('phrase_pieces.alias_words', "' '") }}
     )
     {%- else -%}
     all_forms as (
@@ -195,17 +206,20 @@
         bucket,
         alias_language,
         alias,
-        alias_words[1] as first_word,
-        alias_words[2] as second_word,
-        len(alias_words) as word_count,
+        {{ list_element_sql('alias_words', 1) }} as first_word,
+        {{ list_element_sql('alias_words', 2) }} as second_word,
+        {{ list_length_sql('alias_words') }} as word_count,
         -- a single CJK run is matched on characters; several words (a Korean alias with a
         -- space) are matched word by word like any other script
-        (len(alias_words) = 1 and {{ piece_kind('alias_words[1]') }} = 'cjk') as is_cjk,
-        array_to_string(alias_words, ' ') as alias_key,
+        (
+            {{ list_length_sql('alias_words') }} = 1
+            and {{ piece_kind(list_element_sql('alias_words', 1)) }} = 'cjk'
+        ) as is_cjk,
+        {{ list_join_sql('alias_words', "' '") }} as alias_key,
         alias_words,
         is_generated
     from all_forms
-    where len(alias_words) between 1 and {{ var('max_alias_words') }}
+    where {{ list_length_sql('alias_words') }} between 1 and {{ var('max_alias_words') }}
 {%- endmacro %}
 
 {#- Lexicon aliases (with their concept's bucket) as match keys, with generated word forms when

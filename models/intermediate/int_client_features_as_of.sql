@@ -28,7 +28,7 @@ language_notes as (
         client_id,
         language,
         count(*) as notes_in_language,
-        count(*) filter (where is_recent) as recent_notes_in_language,
+        count(case when is_recent then 1 end) as recent_notes_in_language,
         min(note_date) as first_note_in_language,
         max(note_date) as last_note_in_language
     from notes_before
@@ -39,13 +39,13 @@ note_features as (
     select
         feature_cutoff,
         client_id,
-        sum(notes_in_language)::bigint as note_count,
-        sum(recent_notes_in_language)::bigint as recent_note_count,
+        cast(sum(notes_in_language) as bigint) as note_count,
+        cast(sum(recent_notes_in_language) as bigint) as recent_note_count,
         min(first_note_in_language) as first_note_date,
         max(last_note_in_language) as last_note_date,
         -- the language of most notes; a tie goes to the one written in last, then by name
         -- (mode() breaks ties by row order, which changed scores between identical builds)
-        arg_max(language, (notes_in_language, last_note_in_language, language))
+        {{ arg_max_sql('language', ['notes_in_language', 'last_note_in_language', 'language']) }}
             as primary_language,
         count(distinct language) as language_count
     from language_notes
@@ -76,7 +76,7 @@ note_mention_counts as (
         note_date,
         count(*) as concept_mentions,
         {%- for counted in counted_buckets() + sentiment_kinds() %}
-            count(*) filter (where counted_as = '{{ counted }}') as {{ counted }}_mentions,
+            count(case when counted_as = '{{ counted }}' then 1 end) as {{ counted }}_mentions,
         {%- endfor %}
         bool_or(bucket = 'intent') as has_intent,
         bool_or(bucket = 'occasion') as has_occasion
@@ -88,19 +88,23 @@ concept_features as (
     select
         snapshots.feature_cutoff,
         counts.client_id,
-        sum(counts.concept_mentions)::bigint as concept_mentions,
+        cast(sum(counts.concept_mentions) as bigint) as concept_mentions,
         {%- for counted in counted_buckets() + sentiment_kinds() %}
-            sum(counts.{{ counted }}_mentions)::bigint as {{ counted }}_mentions,
-            coalesce(
-                sum(counts.{{ counted }}_mentions) filter (
-                    where counts.note_date
-                    >= snapshots.feature_cutoff - {{ var('recent_window_days') }}
+            cast(sum(counts.{{ counted }}_mentions) as bigint) as {{ counted }}_mentions,
+            cast(coalesce(
+                sum(
+                    case
+                        when
+                            counts.note_date
+                            >= snapshots.feature_cutoff - {{ var('recent_window_days') }}
+                            then counts.{{ counted }}_mentions
+                    end
                 ),
                 0
-            )::bigint as recent_{{ counted }}_mentions,
+            ) as bigint) as recent_{{ counted }}_mentions,
         {%- endfor %}
-        max(counts.note_date) filter (where counts.has_intent) as last_intent_date,
-        max(counts.note_date) filter (where counts.has_occasion) as last_occasion_date
+        max(case when counts.has_intent then counts.note_date end) as last_intent_date,
+        max(case when counts.has_occasion then counts.note_date end) as last_occasion_date
     from note_mention_counts as counts
     inner join snapshots
         on counts.note_date < snapshots.feature_cutoff
@@ -112,12 +116,12 @@ client_concepts as (
     select
         client_id,
         min(first_date) as first_date,
-        list_sort(list(struct_pack(concept_id := concept_id, dates := dates))) as concepts
+        {{ struct_list_agg([['concept_id', 'concept_id'], ['dates', 'dates']]) }} as concepts
     from (
         select
             client_id,
             concept_id,
-            list(note_date) as dates,
+            {{ list_agg_sql('note_date') }} as dates,
             min(note_date) as first_date
         from mentions
         group by all
@@ -132,36 +136,44 @@ concept_counts as (
     select
         snapshots.feature_cutoff,
         client_concepts.client_id,
-        list_filter(
-            list_transform(
-                client_concepts.concepts,
-                lambda concept: struct_pack(
-                    concept_id := concept['concept_id'],
-                    mentions := len(
-                        list_filter(concept['dates'], lambda day: day < snapshots.feature_cutoff)
-                    )::bigint
-                )
-            ),
-            lambda concept: concept['mentions'] > 0
-        ) as concept_mention_counts
+        {%- set concept_mentions = struct_of_sql([
+            ['concept_id', 'concept.concept_id'],
+            ['mentions', 'cast(' ~ list_length_sql(list_filter_sql(
+                'concept.dates', 'day', 'day < snapshots.feature_cutoff'
+            )) ~ ' as bigint)']
+        ]) %}
+        {{ list_filter_sql(
+            list_transform_sql('client_concepts.concepts', 'concept', concept_mentions),
+            'concept',
+            'concept.mentions > 0'
+        ) }} as concept_mention_counts
     from client_concepts
     inner join snapshots
         on client_concepts.first_date < snapshots.feature_cutoff
 ),
 
 latest_budget as (
+    -- the latest budget per snapshot: a window in a subquery (Spark has no qualify)
     select
-        notes_before.feature_cutoff,
-        notes_before.client_id,
-        budgets.budget_min_eur,
-        budgets.budget_max_eur
-    from notes_before
-    inner join {{ ref('int_note_budgets_extracted') }} as budgets
-        on notes_before.note_id = budgets.note_id
-    qualify row_number() over (
-        partition by notes_before.feature_cutoff, notes_before.client_id
-        order by notes_before.note_date desc, notes_before.note_id desc
-    ) = 1
+        feature_cutoff,
+        client_id,
+        budget_min_eur,
+        budget_max_eur
+    from (
+        select
+            notes_before.feature_cutoff,
+            notes_before.client_id,
+            budgets.budget_min_eur,
+            budgets.budget_max_eur,
+            row_number() over (
+                partition by notes_before.feature_cutoff, notes_before.client_id
+                order by notes_before.note_date desc, notes_before.note_id desc
+            ) as budget_rank
+        from notes_before
+        inner join {{ ref('int_note_budgets_extracted') }} as budgets
+            on notes_before.note_id = budgets.note_id
+    ) as ranked_budgets
+    where budget_rank = 1
 ),
 
 purchase_days as (
@@ -171,7 +183,7 @@ purchase_days as (
         snapshots.feature_cutoff,
         sales.client_id,
         sales.transaction_date as purchase_date,
-        sum(sales.amount_eur)::double as day_spend_eur
+        cast(sum(sales.amount_eur) as double) as day_spend_eur
     from {{ ref('stg_transactions') }} as sales
     inner join snapshots
         on sales.transaction_date < snapshots.feature_cutoff
@@ -183,9 +195,10 @@ purchase_gaps as (
         feature_cutoff,
         client_id,
         purchase_date,
-        purchase_date - lag(purchase_date) over (
-            partition by feature_cutoff, client_id order by purchase_date
-        ) as gap_days,
+        {{ days_between(
+            'lag(purchase_date) over (partition by feature_cutoff, client_id order by purchase_date)',
+            'purchase_date'
+        ) }} as gap_days,
         row_number() over (
             partition by feature_cutoff, client_id order by purchase_date desc
         ) as days_back
@@ -197,32 +210,45 @@ purchase_rhythm as (
         purchase_days.feature_cutoff,
         purchase_days.client_id,
         count(*) - 1 as repeat_purchase_days,
-        max(purchase_days.purchase_date) - min(purchase_days.purchase_date)
+        {%- set purchase_age = days_between(
+            'purchase_days.purchase_date', 'purchase_days.feature_cutoff'
+        ) %}
+        {{ days_between('min(purchase_days.purchase_date)', 'max(purchase_days.purchase_date)') }}
             as purchase_span_days,
-        max(purchase_days.feature_cutoff - purchase_days.purchase_date) as customer_age_days,
+        max({{ purchase_age }}) as customer_age_days,
         -- the average age of the purchase days: low when most purchases are recent
-        avg(purchase_days.feature_cutoff - purchase_days.purchase_date)::double
-            as purchase_weighted_recency_days,
-        coalesce(
-            sum(purchase_days.day_spend_eur) filter (
-                where purchase_days.purchase_date >= purchase_days.feature_cutoff - 180
+        cast(avg({{ purchase_age }}) as double) as purchase_weighted_recency_days,
+        cast(coalesce(
+            sum(
+                case
+                    when
+                        purchase_days.purchase_date >= purchase_days.feature_cutoff - 180
+                        then purchase_days.day_spend_eur
+                end
             ),
             0
-        )::double as spend_last_180d_eur,
-        coalesce(
-            sum(purchase_days.day_spend_eur) filter (
-                where
-                purchase_days.purchase_date >= purchase_days.feature_cutoff - 365
-                and purchase_days.purchase_date < purchase_days.feature_cutoff - 180
+        ) as double) as spend_last_180d_eur,
+        cast(coalesce(
+            sum(
+                case
+                    when
+                        purchase_days.purchase_date >= purchase_days.feature_cutoff - 365
+                        and purchase_days.purchase_date < purchase_days.feature_cutoff - 180
+                        then purchase_days.day_spend_eur
+                end
             ),
             0
-        )::double as spend_prior_180d_eur,
-        coalesce(
-            sum(purchase_days.day_spend_eur) filter (
-                where purchase_days.purchase_date >= purchase_days.feature_cutoff - 90
+        ) as double) as spend_prior_180d_eur,
+        cast(coalesce(
+            sum(
+                case
+                    when
+                        purchase_days.purchase_date >= purchase_days.feature_cutoff - 90
+                        then purchase_days.day_spend_eur
+                end
             ),
             0
-        )::double as spend_last_90d_eur
+        ) as double) as spend_last_90d_eur
     from purchase_days
     group by all
 ),
@@ -231,8 +257,8 @@ last_gaps as (
     select
         feature_cutoff,
         client_id,
-        avg(gap_days)::double as mean_purchase_gap_days,
-        max(gap_days) filter (where days_back = 1) as last_purchase_gap_days
+        cast(avg(gap_days) as double) as mean_purchase_gap_days,
+        max(case when days_back = 1 then gap_days end) as last_purchase_gap_days
     from purchase_gaps
     group by all
 ),
@@ -242,18 +268,26 @@ purchase_features as (
         snapshots.feature_cutoff,
         sales.client_id,
         count(*) as purchase_count,
-        count(*) filter (
-            where sales.transaction_date
-            >= snapshots.feature_cutoff - {{ var('recent_window_days') }}
+        count(
+            case
+                when
+                    sales.transaction_date
+                    >= snapshots.feature_cutoff - {{ var('recent_window_days') }}
+                    then 1
+            end
         ) as recent_purchase_count,
-        sum(sales.amount_eur)::double as monetary_total_eur,
-        avg(sales.amount_eur)::double as monetary_avg_eur,
-        coalesce(
-            sum(sales.amount_eur) filter (
-                where sales.transaction_date >= snapshots.feature_cutoff - 365
+        cast(sum(sales.amount_eur) as double) as monetary_total_eur,
+        {{ avg_double('sales.amount_eur') }} as monetary_avg_eur,
+        cast(coalesce(
+            sum(
+                case
+                    when
+                        sales.transaction_date >= snapshots.feature_cutoff - 365
+                        then sales.amount_eur
+                end
             ),
             0
-        )::double as spend_last_365d_eur,
+        ) as double) as spend_last_365d_eur,
         min(sales.transaction_date) as first_purchase_date,
         max(sales.transaction_date) as last_purchase_date
     from {{ ref('stg_transactions') }} as sales
@@ -285,17 +319,19 @@ select
     coalesce(note_features.note_count, 0) as note_count,
     coalesce(note_features.recent_note_count, 0) as recent_note_count,
     coalesce(note_features.language_count, 0) as language_count,
-    client_snapshots.feature_cutoff - note_features.last_note_date as days_since_last_note,
+    {{ days_between('note_features.last_note_date', 'client_snapshots.feature_cutoff') }}
+        as days_since_last_note,
     coalesce(concept_features.concept_mentions, 0) as concept_mentions,
-    coalesce(len(concept_counts.concept_mention_counts), 0) as distinct_concepts,
+    coalesce({{ list_length_sql('concept_counts.concept_mention_counts') }}, 0)
+        as distinct_concepts,
     {%- for counted in counted_buckets() + sentiment_kinds() %}
         coalesce(concept_features.{{ counted }}_mentions, 0) as {{ counted }}_mentions,
         coalesce(concept_features.recent_{{ counted }}_mentions, 0)
             as recent_{{ counted }}_mentions,
     {%- endfor %}
-    client_snapshots.feature_cutoff - concept_features.last_intent_date
+    {{ days_between('concept_features.last_intent_date', 'client_snapshots.feature_cutoff') }}
         as days_since_last_intent,
-    client_snapshots.feature_cutoff - concept_features.last_occasion_date
+    {{ days_between('concept_features.last_occasion_date', 'client_snapshots.feature_cutoff') }}
         as days_since_last_occasion,
     concept_counts.concept_mention_counts,
     latest_budget.budget_min_eur,
@@ -305,7 +341,8 @@ select
     coalesce(purchase_features.monetary_total_eur, 0) as monetary_total_eur,
     purchase_features.monetary_avg_eur,
     coalesce(purchase_features.spend_last_365d_eur, 0) as spend_last_365d_eur,
-    client_snapshots.feature_cutoff - purchase_features.last_purchase_date as recency_days,
+    {{ days_between('purchase_features.last_purchase_date', 'client_snapshots.feature_cutoff') }}
+        as recency_days,
     coalesce(purchase_rhythm.repeat_purchase_days, 0) as repeat_purchase_days,
     coalesce(purchase_rhythm.purchase_span_days, 0) as purchase_span_days,
     coalesce(purchase_rhythm.customer_age_days, 0) as customer_age_days,
@@ -323,9 +360,10 @@ select
         when purchase_features.spend_last_365d_eur > 0
             then purchase_rhythm.spend_last_90d_eur / purchase_features.spend_last_365d_eur
     end as spend_share_last_90d,
-    client_snapshots.feature_cutoff
-    - least(note_features.first_note_date, purchase_features.first_purchase_date)
-        as tenure_days
+    {{ days_between(
+        'least(note_features.first_note_date, purchase_features.first_purchase_date)',
+        'client_snapshots.feature_cutoff'
+    ) }} as tenure_days
 from client_snapshots
 left join note_features
     on

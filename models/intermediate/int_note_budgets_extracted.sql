@@ -7,18 +7,15 @@ with
 candidates as (
     select
         note_id,
-        unnest(
-            regexp_extract_all(lower(strip_accents(note_text)), '{{ budget_pattern() }}')
-        ) as budget_text,
-        unnest(
-            range(
-                1,
-                len(regexp_extract_all(lower(strip_accents(note_text)), '{{ budget_pattern() }}'))
-                + 1
-            )
-        ) as candidate_index
+        {%- set budget_texts = regexp_extract_all_matches(
+            lower_sql(strip_accents_sql('note_text')), regex_string(budget_pattern())
+        ) %}
+        {{ unnest_lists([
+            [budget_texts, 'budget_text'],
+            [int_range_sql(1, list_length_sql(budget_texts) ~ ' + 1'), 'candidate_index']
+        ]) }}
     from {{ ref('stg_notes') }}
-    where regexp_matches(note_text, '\d')
+    where {{ regexp_contains('note_text', regex_string('\d')) }}
 ),
 
 parts as (
@@ -26,14 +23,14 @@ parts as (
         note_id,
         candidate_index,
         budget_text,
-        regexp_extract(
-            budget_text,
-            '{{ budget_pattern() }}',
+        {{ regexp_extract_groups(
+            'budget_text',
+            regex_string(budget_pattern()),
             [
                 'keyword', 'currency_before', 'low_amount', 'low_multiplier',
                 'currency_between', 'high_amount', 'high_multiplier', 'currency_after'
             ]
-        ) as part
+        ) }} as part
     from candidates
 ),
 
@@ -62,14 +59,20 @@ amounts as (
 ),
 
 budgets as (
+    -- the first plausible budget of each note: a window in a subquery (Spark has no qualify)
     select
         note_id,
         budget_text,
         least(low_eur, coalesce(high_eur, low_eur)) as budget_min_eur,
         greatest(low_eur, coalesce(high_eur, low_eur)) as budget_max_eur
-    from amounts
-    where looks_like_budget and low_eur {{ plausible_eur }}
-    qualify row_number() over (partition by note_id order by candidate_index) = 1
+    from (
+        select
+            *,
+            row_number() over (partition by note_id order by candidate_index) as budget_rank
+        from amounts
+        where looks_like_budget and low_eur {{ plausible_eur }}
+    ) as ranked_budgets
+    where budget_rank = 1
 )
 
 select

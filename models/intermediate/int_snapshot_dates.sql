@@ -34,55 +34,53 @@ cutoff_step as (
     -- step of 14 to 45 days (shorter steps repeat nearly the same examples).
     select
         {% if var('training_cutoff_step_days') %}
-            {{ var('training_cutoff_step_days') }}::integer as step_days
+            cast({{ var('training_cutoff_step_days') }} as integer) as step_days
         {% else %}
-            greatest(
+            cast(greatest(
                 14,
                 least(
                     45,
                     coalesce(
-                        (
-                            as_of.as_of_date - as_of.data_start
-                            - {{ var('training_min_history_days') }}
-                            - greatest(
-                                {{ var('purchase_horizon_days') }},
-                                {{ var('churn_horizon_days') }},
-                                {{ var('clv_horizon_days') }}
-                            )
-                        ) // ({{ var('training_min_labelled_cutoffs') }} - 1),
+                        {{ integer_divide(
+                            days_between('as_of.data_start', 'as_of.as_of_date')
+                            ~ ' - ' ~ var('training_min_history_days')
+                            ~ ' - greatest(' ~ var('purchase_horizon_days') ~ ', '
+                            ~ var('churn_horizon_days') ~ ', ' ~ var('clv_horizon_days') ~ ')',
+                            var('training_min_labelled_cutoffs') ~ ' - 1'
+                        ) }},
                         45
                     )
                 )
-            )::integer as step_days
+            ) as integer) as step_days
         {% endif %}
     from as_of
 ),
 
 training_cutoffs as (
     {% if not var('build_training_snapshots') %}
-        select null::date as feature_cutoff
+        select cast(null as date) as feature_cutoff
         where false
     {% elif var('training_cutoffs') %}
-        select unnest([
-            {%- for cutoff in var('training_cutoffs') %}
-                date '{{ cutoff }}'{{ ',' if not loop.last }}
-            {%- endfor %}
-        ]) as feature_cutoff
+        {%- set cutoff_dates = [] %}
+        {%- for cutoff in var('training_cutoffs') %}
+            {%- do cutoff_dates.append("date '" ~ cutoff ~ "'") %}
+        {%- endfor %}
+        select {{ unnest_lists([[list_of_sql(cutoff_dates), 'feature_cutoff']]) }}
     {% else %}
-        select
-            (
-                as_of.as_of_date + 1 - (steps.step * cutoff_step.step_days)::integer
-            )::date as feature_cutoff
-        from as_of, cutoff_step, range(1, 1000) as steps (step)
+        {%- set cutoff = add_days(
+            'as_of.as_of_date', '1 - cast(steps.step * cutoff_step.step_days as integer)'
+        ) %}
+        select cast({{ cutoff }} as date) as feature_cutoff
+        from as_of, cutoff_step, {{ int_series_table(1, 1000, 'steps', 'step') }}
         where
-            as_of.as_of_date + 1 - (steps.step * cutoff_step.step_days)::integer
-            >= as_of.data_start + {{ var('training_min_history_days') }}
+            {{ cutoff }}
+            >= {{ add_days('as_of.data_start', var('training_min_history_days')) }}
     {% endif %}
 )
 
 select
     'scoring' as snapshot_kind,
-    (as_of.as_of_date + 1)::date as feature_cutoff,
+    cast({{ add_days('as_of.as_of_date', 1) }} as date) as feature_cutoff,
     as_of.as_of_date,
     cutoff_step.step_days as cutoff_step_days
 from as_of, cutoff_step

@@ -7,8 +7,7 @@ concept_counts as (
     select
         note_concepts.note_id,
         count(*) as concept_mentions,
-        string_agg(distinct sensitive.category, ',' order by sensitive.category)
-            as sensitive_flags
+        {{ string_agg_sorted('sensitive.category', "','", distinct=true) }} as sensitive_flags
     from {{ ref('note_concepts') }} as note_concepts
     left join {{ ref('sensitive_concepts') }} as sensitive
         on note_concepts.concept_id = sensitive.concept_id

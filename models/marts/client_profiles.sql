@@ -22,7 +22,7 @@ features as (
 languages as (
     select
         notes.client_id,
-        string_agg(distinct notes.language, ',' order by notes.language) as languages
+        {{ string_agg_sorted('notes.language', "','", distinct=true) }} as languages
     from {{ ref('stg_notes') }} as notes
     inner join scoring_snapshot
         on notes.note_date < scoring_snapshot.feature_cutoff
@@ -45,26 +45,38 @@ disliked_concepts as (
     -- Concepts mentioned under a negation ("no leather", "kein Gold"): dislikes, not interests.
     select
         client_id,
-        string_agg(concept_id, ',' order by mentions desc, concept_id asc) as disliked_concepts
+        {{ string_agg_sorted('concept_id', "','", [['mentions', 'desc'], ['concept_id', 'asc']]) }}
+            as disliked_concepts
     from concept_counts
     where is_negated
     group by client_id
 ),
 
 ranked_concepts as (
+    -- the five most mentioned: a window in a subquery (Spark has no qualify)
     select
         client_id,
         concept_id,
         mentions
-    from concept_counts
-    where not is_negated
-    qualify row_number() over (partition by client_id order by mentions desc, concept_id asc) <= 5
+    from (
+        select
+            client_id,
+            concept_id,
+            mentions,
+            row_number() over (
+                partition by client_id order by mentions desc, concept_id asc
+            ) as concept_rank
+        from concept_counts
+        where not is_negated
+    ) as ranked
+    where concept_rank <= 5
 ),
 
 top_concepts as (
     select
         client_id,
-        string_agg(concept_id, ',' order by mentions desc, concept_id asc) as top_concepts
+        {{ string_agg_sorted('concept_id', "','", [['mentions', 'desc'], ['concept_id', 'asc']]) }}
+            as top_concepts
     from ranked_concepts
     group by client_id
 )
@@ -79,10 +91,10 @@ select
     coalesce(languages.languages, '') as languages,
     coalesce(top_concepts.top_concepts, '') as top_concepts,
     coalesce(disliked_concepts.disliked_concepts, '') as disliked_concepts,
-    features.* exclude (
-        client_id, as_of_date, feature_cutoff, first_note_date, last_note_date,
-        first_purchase_date, last_purchase_date
-    )
+    {{ star_except_columns(ref('int_client_features_as_of'), 'features', [
+        'client_id', 'as_of_date', 'feature_cutoff', 'first_note_date', 'last_note_date',
+        'first_purchase_date', 'last_purchase_date'
+    ]) }}
 from features
 left join languages
     on features.client_id = languages.client_id

@@ -11,7 +11,9 @@ note_tokens as (
         language,
         tokens,
         token_is_cjk,
-        list_transform(tokens, lambda token: regexp_matches(token, '\d')) as token_has_digit
+        {{ list_transform_sql(
+            'tokens', 'token', regexp_contains('token', regex_string('\\d'))
+        ) }} as token_has_digit
     from {{ ref('int_note_tokens') }}
 ),
 
@@ -21,43 +23,55 @@ note_ngrams as (
     select
         note_id,
         language,
-        list_distinct(
-            list_filter(
-                list_transform(
-                    range(1, len(tokens) + 1),
-                    lambda i: case
-                        when
-                            not token_is_cjk[i] and not token_has_digit[i]
-                            and length(tokens[i]) >= 3
-                            then tokens[i]
-                    end
+        {%- set token = list_element_sql('tokens', 'i') %}
+        {%- set next_token = list_element_sql('tokens', 'i + 1') %}
+        {%- set is_cjk = list_element_sql('token_is_cjk', 'i') %}
+        {%- set next_is_cjk = list_element_sql('token_is_cjk', 'i + 1') %}
+        {%- set has_digit = list_element_sql('token_has_digit', 'i') %}
+        {%- set next_has_digit = list_element_sql('token_has_digit', 'i + 1') %}
+        {%- set words -%}
+            case
+                when not {{ is_cjk }} and not {{ has_digit }} and length({{ token }}) >= 3
+                    then {{ token }}
+            end
+        {%- endset %}
+        {%- set word_pairs -%}
+            case
+                when
+                    not {{ is_cjk }} and not {{ next_is_cjk }}
+                    and not {{ has_digit }} and not {{ next_has_digit }}
+                    then {{ token }} || ' ' || {{ next_token }}
+            end
+        {%- endset %}
+        {%- set char_grams = list_concat_sql(
+            list_transform_sql(
+                int_range_sql(1, 'length(' ~ token ~ ')'), 'p', 'substring(' ~ token ~ ', p, 2)'
+            ),
+            list_transform_sql(
+                int_range_sql(1, 'length(' ~ token ~ ') - 1'), 'p', 'substring(' ~ token ~ ', p, 3)'
+            )
+        ) %}
+        {{ list_distinct_sql(list_concat_sql(list_concat_sql(
+            list_filter_sql(
+                list_transform_sql(
+                    int_range_sql(1, list_length_sql('tokens') ~ ' + 1'), 'i', words
                 ),
-                lambda ngram: ngram is not null
-            )
-            || list_filter(
-                list_transform(
-                    range(1, len(tokens)),
-                    lambda i: case
-                        when
-                            not token_is_cjk[i] and not token_is_cjk[i + 1]
-                            and not token_has_digit[i] and not token_has_digit[i + 1]
-                            then tokens[i] || ' ' || tokens[i + 1]
-                    end
+                'ngram',
+                'ngram is not null'
+            ),
+            list_filter_sql(
+                list_transform_sql(int_range_sql(1, list_length_sql('tokens')), 'i', word_pairs),
+                'ngram',
+                'ngram is not null'
+            )),
+            list_flatten_sql(list_transform_sql(
+                list_filter_sql(
+                    int_range_sql(1, list_length_sql('tokens') ~ ' + 1'), 'i', is_cjk
                 ),
-                lambda ngram: ngram is not null
-            )
-            || flatten(
-                list_transform(
-                    list_filter(range(1, len(tokens) + 1), lambda i: token_is_cjk[i]),
-                    lambda i: list_transform(
-                        range(1, length(tokens[i])), lambda p: substring(tokens[i], p, 2)
-                    )
-                    || list_transform(
-                        range(1, length(tokens[i]) - 1), lambda p: substring(tokens[i], p, 3)
-                    )
-                )
-            )
-        ) as ngrams
+                'i',
+                char_grams
+            ))
+        )) }} as ngrams
     from note_tokens
 ),
 
@@ -65,7 +79,7 @@ ngram_notes as (
     select
         note_id,
         language,
-        unnest(ngrams) as ngram
+        {{ unnest_lists([['ngrams', 'ngram']]) }}
     from note_ngrams
 ),
 
@@ -86,7 +100,7 @@ counts as (
         language,
         ngram,
         count(*) as note_count,
-        min(note_id, 3) as example_note_ids
+        {{ min_n_sql('note_id', 3) }} as example_note_ids
     from ngram_notes
     group by all
 )
@@ -96,13 +110,14 @@ select
     counts.language,
     counts.ngram,
     case
-        when regexp_matches(counts.ngram, '^[{{ cjk_class() }}]') then length(counts.ngram)
-        when contains(counts.ngram, ' ') then 2
+        when {{ regexp_contains('counts.ngram', regex_string('^[' ~ cjk_class() ~ ']')) }}
+            then length(counts.ngram)
+        when instr(counts.ngram, ' ') > 0 then 2
         else 1
     end as ngram_length,
     counts.note_count,
     round(counts.note_count / notes_per_language.language_notes, 4) as share_of_notes,
-    array_to_string(counts.example_note_ids, ',') as example_note_ids
+    {{ list_join_sql('counts.example_note_ids', "','") }} as example_note_ids
 from counts
 inner join notes_per_language
     on counts.language = notes_per_language.language

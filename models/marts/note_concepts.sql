@@ -69,7 +69,10 @@ marker_phrases as (
     from (
         select
             language,
-            trim(unnest(string_split(context, '|'))) as context_item
+            {{ unnest_lists([
+                [list_transform_sql(string_split_sql('context', "'|'"), 'item', 'trim(item)'),
+                    'context_item']
+            ]) }}
         from alias_rules
         where rule_kind = 'requires_context'
     ) as rule_contexts
@@ -96,7 +99,7 @@ match_keys as (
         alias_key,
         first_word,
         {%- for n in range(2, max_words + 1) %}
-            alias_words[{{ n }}] as word_{{ n }},
+            {{ list_element_sql('alias_words', n) }} as word_{{ n }},
         {%- endfor %}
         word_count,
         is_cjk,
@@ -104,14 +107,11 @@ match_keys as (
         bucket,
         -- short words only count in notes of their own language: across languages they are
         -- everyday words (English "son" is French "his"); CJK runs are never short
-        list(
-            struct_pack(
-                alias_language := alias_language,
-                alias := alias,
-                is_short := not is_cjk and length(alias) <= {{ var('short_alias_max_chars') }}
-            )
-            order by alias_language, alias
-        ) as senses,
+        {{ struct_list_agg([
+            ['alias_language', 'alias_language'],
+            ['alias', 'alias'],
+            ['is_short', 'not is_cjk and length(alias) <= ' ~ var('short_alias_max_chars')]
+        ]) }} as senses,
         bool_or(not is_cjk and length(alias) <= {{ var('short_alias_max_chars') }})
             as has_short_alias
     from alias_keys
@@ -122,13 +122,14 @@ note_words as (
     select
         note_id,
         language,
-        unnest(tokens) as folded,
-        unnest(token_starts) as span_start,
-        unnest(token_ends) as span_end,
-    {%- for n in range(2, max_words + 1) %}
-        unnest(tokens[{{ n }}:]) as folded_{{ n }},
-        unnest(token_ends[{{ n }}:]) as end_{{ n }}{{ ',' if not loop.last }}
-    {%- endfor %}
+        {%- set word_lists = [
+            ['tokens', 'folded'], ['token_starts', 'span_start'], ['token_ends', 'span_end']
+        ] %}
+        {%- for n in range(2, max_words + 1) %}
+            {%- do word_lists.append([list_slice_sql('tokens', n), 'folded_' ~ n]) %}
+            {%- do word_lists.append([list_slice_sql('token_ends', n), 'end_' ~ n]) %}
+        {%- endfor %}
+        {{ unnest_lists(word_lists) }}
     from {{ ref('int_note_tokens') }}
 ),
 
@@ -181,11 +182,11 @@ cjk_runs as (
     select
         note_id,
         language,
-        unnest(tokens) as folded,
-        unnest(token_is_cjk) as is_cjk,
-        unnest(token_starts) as span_start
+        {{ unnest_lists([
+            ['tokens', 'folded'], ['token_is_cjk', 'is_cjk'], ['token_starts', 'span_start']
+        ]) }}
     from {{ ref('int_note_tokens') }}
-    where list_bool_or(token_is_cjk)
+    where {{ list_bool_or_sql('token_is_cjk') }}
 ),
 
 cjk_positions as (
@@ -194,7 +195,7 @@ cjk_positions as (
         language,
         folded,
         span_start,
-        unnest(range(1, length(folded) + 1)) as char_position
+        {{ unnest_lists([[int_range_sql(1, 'length(folded) + 1'), 'char_position']]) }}
     from cjk_runs
     where is_cjk
 ),
@@ -268,13 +269,14 @@ all_distinct_matches as (
         select
             all_matches.*,
             case
-                when not all_matches.has_short_alias then all_matches.senses[1]
+                when not all_matches.has_short_alias
+                    then {{ list_element_sql('all_matches.senses', 1) }}
                 else
-                    list_filter(
-                        all_matches.senses,
-                        lambda candidate: not candidate.is_short
-                        or candidate.alias_language = all_matches.language
-                    )[1]
+                    {{ list_element_sql(list_filter_sql(
+                        'all_matches.senses',
+                        'candidate',
+                        'not candidate.is_short or candidate.alias_language = all_matches.language'
+                    ), 1) }}
             end as sense
         from all_matches
     ) as matches_with_sense
@@ -344,7 +346,12 @@ context_rules as (
         alias_rules.rule_id,
         alias_rules.window_chars,
         alias_rules.otherwise_concept_id,
-        trim(unnest(string_split(alias_rules.context, '|'))) as context_item
+        {{ unnest_lists([[
+            list_transform_sql(
+                string_split_sql('alias_rules.context', "'|'"), 'item', 'trim(item)'
+            ),
+            'context_item'
+        ]]) }}
     from longest_matches
     inner join alias_rules
         on
@@ -364,8 +371,10 @@ context_items as (
         longest_matches.note_id,
         longest_matches.span_start,
         longest_matches.span_end,
-        unnest([longest_matches.concept_id, 'bucket:' || longest_matches.bucket])
-            as context_item
+        {{ unnest_lists([[
+            list_of_sql(['longest_matches.concept_id', "'bucket:' || longest_matches.bucket"]),
+            'context_item'
+        ]]) }}
     from longest_matches
     inner join ruled_notes
         on longest_matches.note_id = ruled_notes.note_id
@@ -405,29 +414,46 @@ rule_outcomes as (
 ruled_mentions as (
     -- Mentions under a context rule: kept where their context is near, else as the rule's
     -- fallback concept (dropped without one); one row per span and resulting concept.
+    -- the first alias per span and concept: a window in a subquery (Spark has no qualify)
     select
-        longest_matches.* replace (
-            coalesce(fallback.concept_id, longest_matches.concept_id) as concept_id,
-            coalesce(fallback.bucket, longest_matches.bucket) as bucket
-        )
-    from longest_matches
-    inner join rule_outcomes
-        on
-            longest_matches.note_id = rule_outcomes.note_id
-            and longest_matches.span_start = rule_outcomes.span_start
-            and longest_matches.concept_id = rule_outcomes.concept_id
-    left join {{ ref('concepts') }} as fallback
-        on
-            rule_outcomes.otherwise_concept_id = fallback.concept_id
-            and not rule_outcomes.has_context
-    where rule_outcomes.has_context or fallback.concept_id is not null
-    qualify row_number() over (
-        partition by
+        match_kind,
+        note_id,
+        concept_id,
+        bucket,
+        alias,
+        alias_language,
+        span_start,
+        span_end
+    from (
+        select
+            longest_matches.match_kind,
             longest_matches.note_id,
+            coalesce(fallback.concept_id, longest_matches.concept_id) as concept_id,
+            coalesce(fallback.bucket, longest_matches.bucket) as bucket,
+            longest_matches.alias,
+            longest_matches.alias_language,
             longest_matches.span_start,
-            coalesce(fallback.concept_id, longest_matches.concept_id)
-        order by longest_matches.alias
-    ) = 1
+            longest_matches.span_end,
+            row_number() over (
+                partition by
+                    longest_matches.note_id,
+                    longest_matches.span_start,
+                    coalesce(fallback.concept_id, longest_matches.concept_id)
+                order by longest_matches.alias
+            ) as alias_rank
+        from longest_matches
+        inner join rule_outcomes
+            on
+                longest_matches.note_id = rule_outcomes.note_id
+                and longest_matches.span_start = rule_outcomes.span_start
+                and longest_matches.concept_id = rule_outcomes.concept_id
+        left join {{ ref('concepts') }} as fallback
+            on
+                rule_outcomes.otherwise_concept_id = fallback.concept_id
+                and not rule_outcomes.has_context
+        where rule_outcomes.has_context or fallback.concept_id is not null
+    ) as ranked_mentions
+    where alias_rank = 1
 ),
 
 unruled_mentions as (
@@ -510,36 +536,42 @@ cue_scopes as (
 ),
 
 negated_mentions as (
+    -- the nearest cue per mention: a window in a subquery (Spark has no qualify)
     select
-        cue_scopes.note_id,
-        cue_scopes.span_start,
-        cue_scopes.concept_id,
-        substring(
-            notes.note_text, cue_scopes.cue_start + 1, cue_scopes.cue_end - cue_scopes.cue_start
-        ) as negation_cue
-    from cue_scopes
-    inner join notes
-        on cue_scopes.note_id = notes.note_id
-    anti join marker_matches as scope_break
-        on
-            cue_scopes.note_id = scope_break.note_id
-            and scope_break.bucket = 'scope_break'
-            and cue_scopes.gap_start <= scope_break.span_start
-            and cue_scopes.gap_end >= scope_break.span_end
-    where
-        cue_scopes.gap_end - cue_scopes.gap_start <= cue_scopes.window_chars
-        and not regexp_matches(
+        note_id,
+        span_start,
+        concept_id,
+        negation_cue
+    from (
+        select
+            cue_scopes.note_id,
+            cue_scopes.span_start,
+            cue_scopes.concept_id,
             substring(
-                notes.note_text,
-                cue_scopes.gap_start + 1,
-                cue_scopes.gap_end - cue_scopes.gap_start
-            ),
-            '[.,;:!?()\n。，、！？；،]'
-        )
-    qualify row_number() over (
-        partition by cue_scopes.note_id, cue_scopes.span_start, cue_scopes.concept_id
-        order by cue_scopes.gap_end - cue_scopes.gap_start, cue_scopes.cue_start
-    ) = 1
+                notes.note_text, cue_scopes.cue_start + 1, cue_scopes.cue_end - cue_scopes.cue_start
+            ) as negation_cue,
+            row_number() over (
+                partition by cue_scopes.note_id, cue_scopes.span_start, cue_scopes.concept_id
+                order by cue_scopes.gap_end - cue_scopes.gap_start, cue_scopes.cue_start
+            ) as cue_rank
+        from cue_scopes
+        inner join notes
+            on cue_scopes.note_id = notes.note_id
+        anti join marker_matches as scope_break
+            on
+                cue_scopes.note_id = scope_break.note_id
+                and scope_break.bucket = 'scope_break'
+                and cue_scopes.gap_start <= scope_break.span_start
+                and cue_scopes.gap_end >= scope_break.span_end
+        where
+            cue_scopes.gap_end - cue_scopes.gap_start <= cue_scopes.window_chars
+            and not {{ regexp_contains(
+                'substring(notes.note_text, cue_scopes.gap_start + 1, '
+                ~ 'cue_scopes.gap_end - cue_scopes.gap_start)',
+                regex_string('[.,;:!?()\\n。，、！？；،]')
+            ) }}
+    ) as ranked_cues
+    where cue_rank = 1
 )
 
 select

@@ -7,7 +7,7 @@ counts as (
         language,
         {%- for type in pii_types() %}
             sum(redacted_{{ type }}_count) as {{ type }}_count,
-            count(*) filter (where redacted_{{ type }}_count > 0) as {{ type }}_notes,
+            count(case when redacted_{{ type }}_count > 0 then 1 end) as {{ type }}_notes,
         {%- endfor %}
         count(*) as notes
     from {{ ref('stg_notes__parsed') }}

@@ -1,0 +1,171 @@
+"""Move tables between the DuckDB warehouse and a local Spark session, and compare them.
+
+A development aid for the Spark target (issue 19): the staging layer is ported separately, so
+downstream models are built on Spark from the DuckDB build's staging tables and seeds, and each
+ported model's Spark output is compared with DuckDB's on the same inputs.
+
+    python scripts/spark_tables.py load  [--duckdb PATH] [TABLE ...]
+    python scripts/spark_tables.py compare [--duckdb PATH] TABLE ...
+
+(client-intelligence spark-tables ...).
+
+The Spark session is built from the ``spark`` output of the dbt profile (``DBT_PROFILES_DIR``,
+else the project's profiles.yml), so it sees the same metastore and warehouse as dbt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import yaml
+
+from client_intelligence.project import duckdb_path, project_root
+
+FLOAT_TOLERANCE = 1e-9
+
+
+def spark_output() -> dict[str, Any]:
+    """The profile's ``spark`` output: the session must match dbt's to share its metastore."""
+    profiles_dir = Path(os.environ.get("DBT_PROFILES_DIR", project_root()))
+    profiles = yaml.safe_load((profiles_dir / "profiles.yml").read_text())
+    return profiles["client_intelligence"]["outputs"]["spark"]
+
+
+def spark_session() -> Any:
+    """A session configured as dbt-spark's ``method: session`` configures its own."""
+    from pyspark.sql import SparkSession
+
+    builder = SparkSession.builder.enableHiveSupport()
+    for key, value in spark_output().get("server_side_parameters", {}).items():
+        builder = builder.config(key, str(value))
+    return builder.getOrCreate()
+
+
+def staging_and_seed_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Tables the Spark build reads without building them: staging models and seeds."""
+    seeds = {path.stem for path in (project_root() / "seeds").glob("*.csv")}
+    rows = con.execute(
+        "select table_name from information_schema.tables "
+        "where table_schema = 'main' and table_type = 'BASE TABLE'"
+    ).fetchall()
+    names = [name for (name,) in rows]
+    staging = [n for n in names if n.startswith("stg_") or n == "source_load_report"]
+    return sorted({*staging, *(n for n in names if n in seeds)})
+
+
+def load(duckdb_path: Path, tables: list[str]) -> None:
+    """Copy DuckDB tables into Spark tables of the same name (via Parquet, types kept)."""
+    con = duckdb.connect(str(duckdb_path), read_only=True)
+    tables = tables or staging_and_seed_tables(con)
+    schema = spark_output()["schema"]
+    spark = spark_session()
+    spark.sql(f"create database if not exists {schema}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for table in tables:
+            path = Path(tmp) / f"{table}.parquet"
+            con.execute(f"copy main.{table} to '{path}' (format parquet)")
+            frame = spark.read.parquet(str(path))
+            frame.write.mode("overwrite").format("parquet").saveAsTable(f"{schema}.{table}")
+            print(f"loaded {schema}.{table}: {frame.count()} rows")
+    spark.stop()
+
+
+def normalized(columns: list[str], rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """Rows in one order with comparable cells (columns sorted by name, structs as tuples)."""
+    order = sorted(range(len(columns)), key=lambda i: columns[i])
+    cells = [tuple(_cell(row[i]) for i in order) for row in rows]
+    return sorted(cells, key=repr)
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, (list, tuple)):
+        return tuple(_cell(item) for item in value)
+    if isinstance(value, dict):
+        return tuple(sorted((key, _cell(item)) for key, item in value.items()))
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, float):
+        # rounded for the sort only; _equal compares within the tolerance
+        return value
+    return value
+
+
+def _equal(left: Any, right: Any) -> bool:
+    if isinstance(left, float) or isinstance(right, float):
+        if left is None or right is None:
+            return left is right
+        return math.isclose(float(left), float(right), rel_tol=0, abs_tol=FLOAT_TOLERANCE)
+    if isinstance(left, tuple) and isinstance(right, tuple):
+        return len(left) == len(right) and all(map(_equal, left, right))
+    return left == right
+
+
+def _row_value(value: Any) -> Any:
+    """A Spark cell as plain Python: Rows (structs) as dicts, recursively."""
+    if hasattr(value, "asDict"):
+        return {key: _row_value(item) for key, item in value.asDict().items()}
+    if isinstance(value, list):
+        return [_row_value(item) for item in value]
+    return value
+
+
+def compare(duckdb_path: Path, tables: list[str]) -> bool:
+    """Compare each table on both engines: same columns, same rows (floats within 1e-9)."""
+    con = duckdb.connect(str(duckdb_path), read_only=True)
+    schema = spark_output()["schema"]
+    spark = spark_session()
+    all_equal = True
+    for table in tables:
+        result = con.execute(f"select * from main.{table}")
+        ddb_columns = [column[0] for column in result.description]
+        ddb = normalized(ddb_columns, result.fetchall())
+        frame = spark.table(f"{schema}.{table}")
+        spk = normalized(
+            frame.columns, [tuple(_row_value(v) for v in row) for row in frame.collect()]
+        )
+        problems = []
+        if sorted(ddb_columns) != sorted(frame.columns):
+            problems.append(f"columns differ: {sorted(set(ddb_columns) ^ set(frame.columns))}")
+        elif len(ddb) != len(spk):
+            problems.append(f"row counts differ: duckdb {len(ddb)}, spark {len(spk)}")
+        else:
+            names = sorted(ddb_columns)
+            for position, name in enumerate(names):
+                bad = [
+                    i
+                    for i, (a, b) in enumerate(zip(ddb, spk, strict=True))
+                    if not _equal(a[position], b[position])
+                ]
+                if bad:
+                    i = bad[0]
+                    problems.append(
+                        f"{name}: {len(bad)} rows differ, e.g. duckdb {ddb[i][position]!r}"
+                        f" spark {spk[i][position]!r}"
+                    )
+        status = "IDENTICAL" if not problems else "DIFFERENT"
+        print(f"{table}: {status} ({len(ddb)} rows, {len(ddb_columns)} columns)")
+        for problem in problems:
+            print(f"  {problem}")
+        all_equal &= not problems
+    spark.stop()
+    return all_equal
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run ``load`` or ``compare``; exit 1 when a comparison finds a difference."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=["load", "compare"])
+    parser.add_argument("tables", nargs="*")
+    parser.add_argument("--duckdb", type=Path, default=None, help="default: the project's")
+    args = parser.parse_intermixed_args(argv)
+    args.duckdb = args.duckdb or duckdb_path()
+    if args.command == "load":
+        load(args.duckdb, args.tables)
+        return 0
+    return 0 if compare(args.duckdb, args.tables) else 1
