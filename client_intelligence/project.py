@@ -152,10 +152,10 @@ def project_vars() -> dict[str, Any]:
         return dict(yaml.safe_load(handle).get("vars", {}))
 
 
-def profile_settings() -> dict[str, Any]:
-    """The DuckDB settings of profiles.yml's default target, rendered as dbt renders them
-    (`env_var` with its default): for code that opens DuckDB without dbt and must set it up as
-    dbt-duckdb does."""
+def profile_output(target: str | None = None) -> dict[str, Any]:
+    """One output of profiles.yml (the default target's when `target` is None), rendered as dbt
+    renders it (`env_var` with its default): for code that opens DuckDB or Spark without dbt and
+    must set it up as dbt does."""
     import jinja2
 
     def env_var(name: str, default: str | None = None) -> str:
@@ -166,7 +166,12 @@ def profile_settings() -> dict[str, Any]:
 
     text = (project_root() / "profiles.yml").read_text(encoding="utf-8")
     profile = yaml.safe_load(jinja2.Template(text).render(env_var=env_var))[PROJECT_NAME]
-    return dict(profile["outputs"][profile["target"]].get("settings") or {})
+    return dict(profile["outputs"][target or profile["target"]])
+
+
+def profile_settings() -> dict[str, Any]:
+    """The DuckDB settings of profiles.yml's default target (see profile_output)."""
+    return dict(profile_output().get("settings") or {})
 
 
 def label_horizons() -> dict[str, int]:

@@ -9,8 +9,8 @@ ported model's Spark output is compared with DuckDB's on the same inputs.
 
 (client-intelligence spark-tables ...).
 
-The Spark session is built from the ``spark`` output of the dbt profile (``DBT_PROFILES_DIR``,
-else the project's profiles.yml), so it sees the same metastore and warehouse as dbt.
+The Spark session is built from the ``spark`` output of the project's profiles.yml, so it sees
+the same metastore and warehouse as dbt.
 """
 
 from __future__ import annotations
@@ -23,28 +23,32 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import yaml
 
-from client_intelligence.project import duckdb_path, project_root
+from client_intelligence.project import duckdb_path, profile_output, project_root
 
 FLOAT_TOLERANCE = 1e-9
 
 
-def spark_output() -> dict[str, Any]:
-    """The profile's ``spark`` output: the session must match dbt's to share its metastore."""
-    profiles_dir = Path(os.environ.get("DBT_PROFILES_DIR", project_root()))
-    profiles = yaml.safe_load((profiles_dir / "profiles.yml").read_text())
-    return profiles["client_intelligence"]["outputs"]["spark"]
+def spark_schema() -> str:
+    """The schema the spark target builds into."""
+    return profile_output("spark")["schema"]
 
 
 def spark_session() -> Any:
-    """A session configured as dbt-spark's ``method: session`` configures its own."""
+    """A session configured as dbt-spark's ``method: session`` configures its own (the spark
+    output of profiles.yml), so it shares dbt's metastore and warehouse. Their paths are relative
+    to the project, as for dbt run from it."""
     from pyspark.sql import SparkSession
 
     builder = SparkSession.builder.enableHiveSupport()
-    for key, value in spark_output().get("server_side_parameters", {}).items():
+    for key, value in profile_output("spark").get("server_side_parameters", {}).items():
         builder = builder.config(key, str(value))
-    return builder.getOrCreate()
+    cwd = Path.cwd()
+    os.chdir(project_root())
+    try:
+        return builder.getOrCreate()
+    finally:
+        os.chdir(cwd)
 
 
 def staging_and_seed_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -63,7 +67,7 @@ def load(duckdb_path: Path, tables: list[str]) -> None:
     """Copy DuckDB tables into Spark tables of the same name (via Parquet, types kept)."""
     con = duckdb.connect(str(duckdb_path), read_only=True)
     tables = tables or staging_and_seed_tables(con)
-    schema = spark_output()["schema"]
+    schema = spark_schema()
     spark = spark_session()
     spark.sql(f"create database if not exists {schema}")
     with tempfile.TemporaryDirectory() as tmp:
@@ -90,9 +94,6 @@ def _cell(value: Any) -> Any:
         return tuple(sorted((key, _cell(item)) for key, item in value.items()))
     if isinstance(value, float) and math.isnan(value):
         return None
-    if isinstance(value, float):
-        # rounded for the sort only; _equal compares within the tolerance
-        return value
     return value
 
 
@@ -115,41 +116,42 @@ def _row_value(value: Any) -> Any:
     return value
 
 
+def table_differences(connection: duckdb.DuckDBPyConnection, table: str, spark: Any) -> list[str]:
+    """How `table` in the DuckDB `connection` and in Spark differ (none: same columns, same rows,
+    floats within FLOAT_TOLERANCE), naming each differing column with an example."""
+    result = connection.execute(f"select * from main.{table}")
+    ddb_columns = [column[0] for column in result.description]
+    ddb = normalized(ddb_columns, result.fetchall())
+    frame = spark.table(f"{spark_schema()}.{table}")
+    spk = normalized(frame.columns, [tuple(_row_value(v) for v in row) for row in frame.collect()])
+    if sorted(ddb_columns) != sorted(frame.columns):
+        return [f"columns differ: {sorted(set(ddb_columns) ^ set(frame.columns))}"]
+    if len(ddb) != len(spk):
+        return [f"row counts differ: duckdb {len(ddb)}, spark {len(spk)}"]
+    problems = []
+    for position, name in enumerate(sorted(ddb_columns)):
+        bad = [
+            i
+            for i, (a, b) in enumerate(zip(ddb, spk, strict=True))
+            if not _equal(a[position], b[position])
+        ]
+        if bad:
+            i = bad[0]
+            problems.append(
+                f"{name}: {len(bad)} rows differ, e.g. duckdb {ddb[i][position]!r}"
+                f" spark {spk[i][position]!r}"
+            )
+    return problems
+
+
 def compare(duckdb_path: Path, tables: list[str]) -> bool:
-    """Compare each table on both engines: same columns, same rows (floats within 1e-9)."""
-    con = duckdb.connect(str(duckdb_path), read_only=True)
-    schema = spark_output()["schema"]
+    """Compare each table on both engines (table_differences), printing the result."""
+    connection = duckdb.connect(str(duckdb_path), read_only=True)
     spark = spark_session()
     all_equal = True
     for table in tables:
-        result = con.execute(f"select * from main.{table}")
-        ddb_columns = [column[0] for column in result.description]
-        ddb = normalized(ddb_columns, result.fetchall())
-        frame = spark.table(f"{schema}.{table}")
-        spk = normalized(
-            frame.columns, [tuple(_row_value(v) for v in row) for row in frame.collect()]
-        )
-        problems = []
-        if sorted(ddb_columns) != sorted(frame.columns):
-            problems.append(f"columns differ: {sorted(set(ddb_columns) ^ set(frame.columns))}")
-        elif len(ddb) != len(spk):
-            problems.append(f"row counts differ: duckdb {len(ddb)}, spark {len(spk)}")
-        else:
-            names = sorted(ddb_columns)
-            for position, name in enumerate(names):
-                bad = [
-                    i
-                    for i, (a, b) in enumerate(zip(ddb, spk, strict=True))
-                    if not _equal(a[position], b[position])
-                ]
-                if bad:
-                    i = bad[0]
-                    problems.append(
-                        f"{name}: {len(bad)} rows differ, e.g. duckdb {ddb[i][position]!r}"
-                        f" spark {spk[i][position]!r}"
-                    )
-        status = "IDENTICAL" if not problems else "DIFFERENT"
-        print(f"{table}: {status} ({len(ddb)} rows, {len(ddb_columns)} columns)")
+        problems = table_differences(connection, table, spark)
+        print(f"{table}: {'IDENTICAL' if not problems else 'DIFFERENT'}")
         for problem in problems:
             print(f"  {problem}")
         all_equal &= not problems

@@ -17,8 +17,8 @@
 {% macro budget_amount_eur(amount, multiplier) -%}
     (
         case
-            when {{ regexp_full_match_sql(amount, '\d{1,3}(?:[  .,]\d{3})+') }}
-                then try_cast({{ regexp_replace_all(amount, regex_string('[  .,]'), "''") }} as double)
+            when {{ regex_full_match(amount, '\d{1,3}(?:[  .,]\d{3})+') }}
+                then try_cast({{ regex_replace(amount, '[  .,]', '') }} as double)
             else try_cast(replace({{ amount }}, ',', '.') as double)
         end
         * case

@@ -1,7 +1,8 @@
 {#- SQL that differs between engines, written once per engine (ARCHITECTURE.md, principle 11).
     Models call these macros; `duckdb__` gives exactly the SQL the project always ran on DuckDB,
     `spark__` the Spark SQL equivalent. Patterns are written once, in RE2 syntax (DuckDB's),
-    and translated for Java's regex engine by spark__regex_pattern. -#}
+    and translated for Java's regex engine by spark__regex_pattern. Lists are 1-based on both
+    engines, as in DuckDB. -#}
 
 {#- A regex pattern (RE2 syntax) as a SQL string literal. -#}
 {% macro regex_literal(pattern) -%}
@@ -164,30 +165,27 @@
     sha2({{ expr }}, 256)
 {%- endmacro %}
 
-{#- The value of `expr` on the row with the largest `ordering` in the group. -#}
-{% macro arg_max(expr, ordering) -%}
-    {{ return(adapter.dispatch('arg_max')(expr, ordering)) }}
+{#- Aggregate: the value of `value` on the row where `ordering` is largest; `ordering` is one
+    expression or a list of them (compared as a tuple). -#}
+{% macro arg_max(value, ordering) -%}
+    {{ return(adapter.dispatch('arg_max')(value, [ordering] if ordering is string else ordering)) }}
 {%- endmacro %}
 
-{% macro default__arg_max(expr, ordering) -%}
-    arg_max({{ expr }}, {{ ordering }})
+{% macro default__arg_max(value, ordering) -%}
+    {%- if ordering | length == 1 -%}
+        arg_max({{ value }}, {{ ordering[0] }})
+    {%- else -%}
+        arg_max({{ value }}, ({{ ordering | join(', ') }}))
+    {%- endif -%}
 {%- endmacro %}
 
-{% macro spark__arg_max(expr, ordering) -%}
-    max_by({{ expr }}, {{ ordering }})
-{%- endmacro %}
-
-{#- One output row per element of a list (in a select list). -#}
-{% macro unnest_list(expr) -%}
-    {{ return(adapter.dispatch('unnest_list')(expr)) }}
-{%- endmacro %}
-
-{% macro default__unnest_list(expr) -%}
-    unnest({{ expr }})
-{%- endmacro %}
-
-{% macro spark__unnest_list(expr) -%}
-    explode({{ expr }})
+{% macro spark__arg_max(value, ordering) -%}
+    {#- one key bare: a struct of a null key is no null, and max_by skips only null keys -#}
+    {%- if ordering | length == 1 -%}
+        max_by({{ value }}, {{ ordering[0] }})
+    {%- else -%}
+        max_by({{ value }}, struct({{ ordering | join(', ') }}))
+    {%- endif -%}
 {%- endmacro %}
 
 {#- `relation.*` without some columns. -#}
@@ -223,11 +221,11 @@
 {%- endmacro %}
 
 {% macro default__int_divide(numerator, denominator) -%}
-    {{ numerator }} // {{ denominator }}
+    ({{ numerator }}) // ({{ denominator }})
 {%- endmacro %}
 
 {% macro spark__int_divide(numerator, denominator) -%}
-    {{ numerator }} div {{ denominator }}
+    (({{ numerator }}) div ({{ denominator }}))
 {%- endmacro %}
 
 {#- An aggregate: the map key -> value over the group's rows, keys in ascending order. -#}
@@ -272,77 +270,11 @@
     date_format({{ expr }}, 'yyyy-MM-dd')
 {%- endmacro %}
 
-{#- Cross-engine SQL: one macro per construct that DuckDB and Spark spell differently, each
-    with a DuckDB (default) and a Spark implementation. Models call these, never the engine's
-    own spelling, so that no model is written twice (docs/ARCHITECTURE principle 11). Lists
-    are 1-based on both engines, as in DuckDB. -#}
-
-{#- A regular expression, written once in RE2 syntax (DuckDB's), as a string literal. Spark
-    unescapes backslashes in ordinary literals, so it gets a raw literal, and Java's regex
-    dialect: scripts as \p{IsHan} (RE2: \p{Han}) and RE2's ASCII word boundary spelt out
-    (Java's \b also counts non-ASCII letters as word characters). -#}
-{% macro regex_string(pattern) -%}
-    {{ return(adapter.dispatch('regex_string', 'client_intelligence')(pattern)) }}
-{%- endmacro %}
-
-{% macro default__regex_string(pattern) -%}
-    '{{ pattern }}'
-{%- endmacro %}
-
-{% macro spark__regex_string(pattern) -%}
-    {%- set java = namespace(pattern=pattern) -%}
-    {%- for script in ['Han', 'Hiragana', 'Katakana', 'Hangul', 'Latin', 'Cyrillic', 'Arabic', 'Greek'] -%}
-        {%- set java.pattern = java.pattern | replace('\\p{' ~ script ~ '}', '\\p{Is' ~ script ~ '}') -%}
-    {%- endfor -%}
-    {%- set word = '[0-9A-Za-z_]' -%}
-    {%- set boundary = '(?:(?<=' ~ word ~ ')(?!' ~ word ~ ')|(?<!' ~ word ~ ')(?=' ~ word ~ '))' -%}
-    r'{{ java.pattern | replace('\\b', boundary) }}'
-{%- endmacro %}
-
-{#- Every non-overlapping match of `pattern` (a regex_string) in `expr`, as a list. -#}
-{% macro regexp_extract_all_matches(expr, pattern) -%}
-    {{ return(adapter.dispatch('regexp_extract_all_matches', 'client_intelligence')(expr, pattern)) }}
-{%- endmacro %}
-
-{% macro default__regexp_extract_all_matches(expr, pattern) -%}
-    regexp_extract_all({{ expr }}, {{ pattern }})
-{%- endmacro %}
-
-{% macro spark__regexp_extract_all_matches(expr, pattern) -%}
-    regexp_extract_all({{ expr }}, {{ pattern }}, 0)
-{%- endmacro %}
-
-{#- Whether `pattern` (a regex written without a literal's quotes) matches all of `expr`. -#}
-{% macro regexp_full_match_sql(expr, pattern) -%}
-    {{ return(adapter.dispatch('regexp_full_match_sql', 'client_intelligence')(expr, pattern)) }}
-{%- endmacro %}
-
-{% macro default__regexp_full_match_sql(expr, pattern) -%}
-    regexp_full_match({{ expr }}, {{ regex_string(pattern) }})
-{%- endmacro %}
-
-{% macro spark__regexp_full_match_sql(expr, pattern) -%}
-    ({{ expr }} rlike {{ regex_string('^(?:' ~ pattern ~ ')\\z') }})
-{%- endmacro %}
-
-{#- Whether `pattern` (a regex_string) matches somewhere in `expr`. -#}
-{% macro regexp_contains(expr, pattern) -%}
-    {{ return(adapter.dispatch('regexp_contains', 'client_intelligence')(expr, pattern)) }}
-{%- endmacro %}
-
-{% macro default__regexp_contains(expr, pattern) -%}
-    regexp_matches({{ expr }}, {{ pattern }})
-{%- endmacro %}
-
-{% macro spark__regexp_contains(expr, pattern) -%}
-    ({{ expr }} rlike {{ pattern }})
-{%- endmacro %}
-
 {#- Text without its marks: canonical decomposition, marks (Mn, Mc, Me) removed, recomposed, as
     DuckDB's strip_accents (utf8proc) does. Spark has no such function: ICU (bundled with
     Spark) decomposes and recomposes, a regex drops the marks. -#}
 {% macro strip_accents_sql(expr) -%}
-    {{ return(adapter.dispatch('strip_accents_sql', 'client_intelligence')(expr)) }}
+    {{ return(adapter.dispatch('strip_accents_sql')(expr)) }}
 {%- endmacro %}
 
 {% macro default__strip_accents_sql(expr) -%}
@@ -360,22 +292,9 @@
     )
 {%- endmacro %}
 
-{#- Unicode NFC normalisation (ICU's on Spark, which has no function for it). -#}
-{% macro nfc_normalize_sql(expr) -%}
-    {{ return(adapter.dispatch('nfc_normalize_sql', 'client_intelligence')(expr)) }}
-{%- endmacro %}
-
-{% macro default__nfc_normalize_sql(expr) -%}
-    nfc_normalize({{ expr }})
-{%- endmacro %}
-
-{% macro spark__nfc_normalize_sql(expr) -%}
-    reflect('com.ibm.icu.text.Normalizer', 'compose', {{ expr }}, false)
-{%- endmacro %}
-
 {#- `body` (an expression of `param`) applied to each element of `list`. -#}
 {% macro list_transform_sql(list, param, body) -%}
-    {{ return(adapter.dispatch('list_transform_sql', 'client_intelligence')(list, param, body)) }}
+    {{ return(adapter.dispatch('list_transform_sql')(list, param, body)) }}
 {%- endmacro %}
 
 {% macro default__list_transform_sql(list, param, body) -%}
@@ -388,7 +307,7 @@
 
 {#- The elements of `list` for which `condition` (an expression of `param`) is true. -#}
 {% macro list_filter_sql(list, param, condition) -%}
-    {{ return(adapter.dispatch('list_filter_sql', 'client_intelligence')(list, param, condition)) }}
+    {{ return(adapter.dispatch('list_filter_sql')(list, param, condition)) }}
 {%- endmacro %}
 
 {% macro default__list_filter_sql(list, param, condition) -%}
@@ -401,7 +320,7 @@
 
 {#- The element at 1-based `index`; null when the list is shorter. -#}
 {% macro list_element_sql(list, index) -%}
-    {{ return(adapter.dispatch('list_element_sql', 'client_intelligence')(list, index)) }}
+    {{ return(adapter.dispatch('list_element_sql')(list, index)) }}
 {%- endmacro %}
 
 {% macro default__list_element_sql(list, index) -%}
@@ -414,7 +333,7 @@
 
 {#- Elements `start` to `stop` (1-based, inclusive); `stop` none: to the end. -#}
 {% macro list_slice_sql(list, start, stop=none) -%}
-    {{ return(adapter.dispatch('list_slice_sql', 'client_intelligence')(list, start, stop)) }}
+    {{ return(adapter.dispatch('list_slice_sql')(list, start, stop)) }}
 {%- endmacro %}
 
 {% macro default__list_slice_sql(list, start, stop=none) -%}
@@ -431,7 +350,7 @@
 
 {#- The number of elements of a list. -#}
 {% macro list_length_sql(list) -%}
-    {{ return(adapter.dispatch('list_length_sql', 'client_intelligence')(list)) }}
+    {{ return(adapter.dispatch('list_length_sql')(list)) }}
 {%- endmacro %}
 
 {% macro default__list_length_sql(list) -%}
@@ -445,7 +364,7 @@
 
 {#- The sum of a list of integers; null for an empty list, as DuckDB's list_sum. -#}
 {% macro list_sum_sql(list) -%}
-    {{ return(adapter.dispatch('list_sum_sql', 'client_intelligence')(list)) }}
+    {{ return(adapter.dispatch('list_sum_sql')(list)) }}
 {%- endmacro %}
 
 {% macro default__list_sum_sql(list) -%}
@@ -461,7 +380,7 @@
 
 {#- Whether any element of a list of booleans is true. -#}
 {% macro list_bool_or_sql(list) -%}
-    {{ return(adapter.dispatch('list_bool_or_sql', 'client_intelligence')(list)) }}
+    {{ return(adapter.dispatch('list_bool_or_sql')(list)) }}
 {%- endmacro %}
 
 {% macro default__list_bool_or_sql(list) -%}
@@ -474,7 +393,7 @@
 
 {#- The integers from `start` up to, not including, `stop` (empty when stop <= start). -#}
 {% macro int_range_sql(start, stop) -%}
-    {{ return(adapter.dispatch('int_range_sql', 'client_intelligence')(start, stop)) }}
+    {{ return(adapter.dispatch('int_range_sql')(start, stop)) }}
 {%- endmacro %}
 
 {% macro default__int_range_sql(start, stop) -%}
@@ -491,7 +410,7 @@
 
 {#- A list's elements joined by `separator` (nulls skipped). -#}
 {% macro list_join_sql(list, separator) -%}
-    {{ return(adapter.dispatch('list_join_sql', 'client_intelligence')(list, separator)) }}
+    {{ return(adapter.dispatch('list_join_sql')(list, separator)) }}
 {%- endmacro %}
 
 {% macro default__list_join_sql(list, separator) -%}
@@ -504,7 +423,7 @@
 
 {#- A list cast to a list of `element_type` (a SQL type name). -#}
 {% macro cast_list_sql(list, element_type) -%}
-    {{ return(adapter.dispatch('cast_list_sql', 'client_intelligence')(list, element_type)) }}
+    {{ return(adapter.dispatch('cast_list_sql')(list, element_type)) }}
 {%- endmacro %}
 
 {% macro default__cast_list_sql(list, element_type) -%}
@@ -519,7 +438,7 @@
     shorter list gives nulls). `pairs` is a list of [list expression, column alias]. Spark
     allows one generator per select: there the lists are zipped and inlined. -#}
 {% macro unnest_lists(pairs) -%}
-    {{ return(adapter.dispatch('unnest_lists', 'client_intelligence')(pairs)) }}
+    {{ return(adapter.dispatch('unnest_lists')(pairs)) }}
 {%- endmacro %}
 
 {% macro default__unnest_lists(pairs) -%}
@@ -542,7 +461,7 @@
 
 {#- A string split at every occurrence of `delimiter` (a string literal, taken literally). -#}
 {% macro string_split_sql(expr, delimiter) -%}
-    {{ return(adapter.dispatch('string_split_sql', 'client_intelligence')(expr, delimiter)) }}
+    {{ return(adapter.dispatch('string_split_sql')(expr, delimiter)) }}
 {%- endmacro %}
 
 {% macro default__string_split_sql(expr, delimiter) -%}
@@ -555,7 +474,7 @@
 
 {#- A list literal of the given expressions. -#}
 {% macro list_of_sql(items) -%}
-    {{ return(adapter.dispatch('list_of_sql', 'client_intelligence')(items)) }}
+    {{ return(adapter.dispatch('list_of_sql')(items)) }}
 {%- endmacro %}
 
 {% macro default__list_of_sql(items) -%}
@@ -569,7 +488,7 @@
 {#- Aggregate: the group's rows as a list of structs, ordered by the fields in the order given.
     `fields` is a list of [name, expression]. -#}
 {% macro struct_list_agg(fields) -%}
-    {{ return(adapter.dispatch('struct_list_agg', 'client_intelligence')(fields)) }}
+    {{ return(adapter.dispatch('struct_list_agg')(fields)) }}
 {%- endmacro %}
 
 {% macro default__struct_list_agg(fields) -%}
@@ -592,54 +511,28 @@
     )))
 {%- endmacro %}
 
-{#- The capture groups of the first match of `pattern` (a regex_string) in `expr`, as a struct
-    with the given field names ('' for a group that did not take part). -#}
-{% macro regexp_extract_groups(expr, pattern, names) -%}
-    {{ return(adapter.dispatch('regexp_extract_groups', 'client_intelligence')(expr, pattern, names)) }}
+{#- The capture groups of the first match of `pattern` in `expr`, as a struct with the given
+    field names ('' for a group that did not take part). -#}
+{% macro regex_extract_groups(expr, pattern, names) -%}
+    {{ return(adapter.dispatch('regex_extract_groups')(expr, pattern, names)) }}
 {%- endmacro %}
 
-{% macro default__regexp_extract_groups(expr, pattern, names) -%}
-    regexp_extract({{ expr }}, {{ pattern }}, ['{{ names | join("', '") }}'])
+{% macro default__regex_extract_groups(expr, pattern, names) -%}
+    regexp_extract({{ expr }}, {{ regex_literal(pattern) }}, ['{{ names | join("', '") }}'])
 {%- endmacro %}
 
-{% macro spark__regexp_extract_groups(expr, pattern, names) -%}
+{% macro spark__regex_extract_groups(expr, pattern, names) -%}
     named_struct(
         {%- for name in names %}
-            '{{ name }}', regexp_extract({{ expr }}, {{ pattern }}, {{ loop.index }})
+            '{{ name }}', regexp_extract({{ expr }}, {{ regex_literal(pattern) }}, {{ loop.index }})
             {{- ',' if not loop.last }}
         {%- endfor %}
     )
 {%- endmacro %}
 
-{#- Every match of `pattern` (a regex_string) in `expr` replaced by `replacement`. -#}
-{% macro regexp_replace_all(expr, pattern, replacement) -%}
-    {{ return(adapter.dispatch('regexp_replace_all', 'client_intelligence')(expr, pattern, replacement)) }}
-{%- endmacro %}
-
-{% macro default__regexp_replace_all(expr, pattern, replacement) -%}
-    regexp_replace({{ expr }}, {{ pattern }}, {{ replacement }}, 'g')
-{%- endmacro %}
-
-{% macro spark__regexp_replace_all(expr, pattern, replacement) -%}
-    regexp_replace({{ expr }}, {{ pattern }}, {{ replacement }})
-{%- endmacro %}
-
-{#- Integer division, truncating. -#}
-{% macro integer_divide(numerator, denominator) -%}
-    {{ return(adapter.dispatch('integer_divide', 'client_intelligence')(numerator, denominator)) }}
-{%- endmacro %}
-
-{% macro default__integer_divide(numerator, denominator) -%}
-    ({{ numerator }}) // ({{ denominator }})
-{%- endmacro %}
-
-{% macro spark__integer_divide(numerator, denominator) -%}
-    (({{ numerator }}) div ({{ denominator }}))
-{%- endmacro %}
-
 {#- Days from `start_date` to `end_date` (dates), as an integer. -#}
 {% macro days_between(start_date, end_date) -%}
-    {{ return(adapter.dispatch('days_between', 'client_intelligence')(start_date, end_date)) }}
+    {{ return(adapter.dispatch('days_between')(start_date, end_date)) }}
 {%- endmacro %}
 
 {% macro default__days_between(start_date, end_date) -%}
@@ -653,7 +546,7 @@
 
 {#- A date plus a number of days (a date; negative days go back). -#}
 {% macro add_days(date_expr, days) -%}
-    {{ return(adapter.dispatch('add_days', 'client_intelligence')(date_expr, days)) }}
+    {{ return(adapter.dispatch('add_days')(date_expr, days)) }}
 {%- endmacro %}
 
 {% macro default__add_days(date_expr, days) -%}
@@ -666,7 +559,7 @@
 
 {#- A table of the integers from `start` up to, not including, `stop`, in column `column`. -#}
 {% macro int_series_table(start, stop, alias, column) -%}
-    {{ return(adapter.dispatch('int_series_table', 'client_intelligence')(start, stop, alias, column)) }}
+    {{ return(adapter.dispatch('int_series_table')(start, stop, alias, column)) }}
 {%- endmacro %}
 
 {% macro default__int_series_table(start, stop, alias, column) -%}
@@ -677,27 +570,9 @@
     (select id as {{ column }} from range({{ start }}, {{ stop }})) as {{ alias }}
 {%- endmacro %}
 
-{#- Aggregate: the value of `value` on the row where the tuple `order_exprs` is largest. -#}
-{% macro arg_max_sql(value, order_exprs) -%}
-    {{ return(adapter.dispatch('arg_max_sql', 'client_intelligence')(value, order_exprs)) }}
-{%- endmacro %}
-
-{% macro default__arg_max_sql(value, order_exprs) -%}
-    arg_max({{ value }}, ({{ order_exprs | join(', ') }}))
-{%- endmacro %}
-
-{% macro spark__arg_max_sql(value, order_exprs) -%}
-    {#- one key bare: a struct of a null key is no null, and max_by skips only null keys -#}
-    {%- if order_exprs | length == 1 -%}
-        max_by({{ value }}, {{ order_exprs[0] }})
-    {%- else -%}
-        max_by({{ value }}, struct({{ order_exprs | join(', ') }}))
-    {%- endif -%}
-{%- endmacro %}
-
 {#- Aggregate: the group's values as a list, in no particular order. -#}
 {% macro list_agg_sql(expr) -%}
-    {{ return(adapter.dispatch('list_agg_sql', 'client_intelligence')(expr)) }}
+    {{ return(adapter.dispatch('list_agg_sql')(expr)) }}
 {%- endmacro %}
 
 {% macro default__list_agg_sql(expr) -%}
@@ -710,7 +585,7 @@
 
 {#- A struct value; `fields` is a list of [name, expression]. -#}
 {% macro struct_of_sql(fields) -%}
-    {{ return(adapter.dispatch('struct_of_sql', 'client_intelligence')(fields)) }}
+    {{ return(adapter.dispatch('struct_of_sql')(fields)) }}
 {%- endmacro %}
 
 {% macro default__struct_of_sql(fields) -%}
@@ -733,7 +608,7 @@
     list of [expression, 'asc' | 'desc']; `distinct` joins each value once (ordered by value).
     Spark has no ordered string_agg: the rows are collected and sorted with a comparator. -#}
 {% macro string_agg_sorted(value, separator, order_by=none, distinct=false) -%}
-    {{ return(adapter.dispatch('string_agg_sorted', 'client_intelligence')(value, separator, order_by, distinct)) }}
+    {{ return(adapter.dispatch('string_agg_sorted')(value, separator, order_by, distinct)) }}
 {%- endmacro %}
 
 {% macro default__string_agg_sorted(value, separator, order_by=none, distinct=false) -%}
@@ -781,47 +656,10 @@
     end
 {%- endmacro %}
 
-{#- All columns of `relation` (read as `alias`) but `except_columns`, in table order. Spark has
-    no `* except`: there the columns are listed from the built relation. -#}
-{% macro star_except_columns(relation, alias, except_columns) -%}
-    {{ return(adapter.dispatch('star_except_columns', 'client_intelligence')(relation, alias, except_columns)) }}
-{%- endmacro %}
-
-{% macro default__star_except_columns(relation, alias, except_columns) -%}
-    {{ alias }}.* exclude ({{ except_columns | join(', ') }})
-{%- endmacro %}
-
-{% macro spark__star_except_columns(relation, alias, except_columns) -%}
-    {%- if not execute -%}
-        {{ alias }}.*
-    {%- else -%}
-        {%- set kept = [] -%}
-        {%- for column in adapter.get_columns_in_relation(relation) -%}
-            {%- if column.name | lower not in except_columns | map('lower') | list -%}
-                {%- do kept.append(alias ~ '.' ~ column.name) -%}
-            {%- endif -%}
-        {%- endfor -%}
-        {{ kept | join(', ') }}
-    {%- endif -%}
-{%- endmacro %}
-
-{#- A date as 'YYYY-MM-DD' text. -#}
-{% macro date_iso_string(expr) -%}
-    {{ return(adapter.dispatch('date_iso_string', 'client_intelligence')(expr)) }}
-{%- endmacro %}
-
-{% macro default__date_iso_string(expr) -%}
-    strftime({{ expr }}, '%Y-%m-%d')
-{%- endmacro %}
-
-{% macro spark__date_iso_string(expr) -%}
-    date_format({{ expr }}, 'yyyy-MM-dd')
-{%- endmacro %}
-
 {#- Aggregate: the mean as a double. Spark averages decimals as decimals (rounded to six
     places); DuckDB's average of a decimal is a double, so Spark averages the doubles. -#}
 {% macro avg_double(expr) -%}
-    {{ return(adapter.dispatch('avg_double', 'client_intelligence')(expr)) }}
+    {{ return(adapter.dispatch('avg_double')(expr)) }}
 {%- endmacro %}
 
 {% macro default__avg_double(expr) -%}
@@ -834,7 +672,7 @@
 
 {#- The list without duplicates (in no particular order). -#}
 {% macro list_distinct_sql(list) -%}
-    {{ return(adapter.dispatch('list_distinct_sql', 'client_intelligence')(list)) }}
+    {{ return(adapter.dispatch('list_distinct_sql')(list)) }}
 {%- endmacro %}
 
 {% macro default__list_distinct_sql(list) -%}
@@ -847,7 +685,7 @@
 
 {#- Two lists one after the other. -#}
 {% macro list_concat_sql(left_list, right_list) -%}
-    {{ return(adapter.dispatch('list_concat_sql', 'client_intelligence')(left_list, right_list)) }}
+    {{ return(adapter.dispatch('list_concat_sql')(left_list, right_list)) }}
 {%- endmacro %}
 
 {% macro default__list_concat_sql(left_list, right_list) -%}
@@ -861,7 +699,7 @@
 
 {#- A list of lists as one list. -#}
 {% macro list_flatten_sql(list) -%}
-    {{ return(adapter.dispatch('list_flatten_sql', 'client_intelligence')(list)) }}
+    {{ return(adapter.dispatch('list_flatten_sql')(list)) }}
 {%- endmacro %}
 
 {% macro default__list_flatten_sql(list) -%}
@@ -874,7 +712,7 @@
 
 {#- Aggregate: the `n` smallest values of the group, as a sorted list. -#}
 {% macro min_n_sql(expr, n) -%}
-    {{ return(adapter.dispatch('min_n_sql', 'client_intelligence')(expr, n)) }}
+    {{ return(adapter.dispatch('min_n_sql')(expr, n)) }}
 {%- endmacro %}
 
 {% macro default__min_n_sql(expr, n) -%}
@@ -888,7 +726,7 @@
 {#- Lower case, one character for one, as DuckDB's lower: Java turns a word-final capital
     sigma into the final form (ς), DuckDB always into σ. -#}
 {% macro lower_sql(expr) -%}
-    {{ return(adapter.dispatch('lower_sql', 'client_intelligence')(expr)) }}
+    {{ return(adapter.dispatch('lower_sql')(expr)) }}
 {%- endmacro %}
 
 {% macro default__lower_sql(expr) -%}

@@ -63,7 +63,7 @@ future_outcomes as (
                     then outcomes.observed_at
             end
         ) as last_purchase_in_churn_horizon,
-        {{ arg_max_sql('outcomes.churned', [
+        {{ arg_max('outcomes.churned', [
             'case when outcomes.churned is not null and outcomes.observed_at < '
             ~ 'anchors.feature_cutoff + ' ~ var('churn_horizon_days') ~ ' then outcomes.observed_at end'
         ]) }} as last_observed_churned,

@@ -13,18 +13,16 @@
     separator runs. Concatenating the pieces gives the text back, which is what makes character
     offsets exact. -#}
 {% macro split_pieces(expr) -%}
-    {{ regexp_extract_all_matches(
+    {{ regex_extract_all(
         expr,
-        regex_string(
-            '[' ~ cjk_class() ~ ']+|[' ~ word_class() ~ ']+|[^' ~ cjk_class() ~ word_class() ~ ']+'
-        )
+        '[' ~ cjk_class() ~ ']+|[' ~ word_class() ~ ']+|[^' ~ cjk_class() ~ word_class() ~ ']+'
     ) }}
 {%- endmacro %}
 
 {% macro piece_kind(piece) -%}
     case
-        when {{ regexp_full_match_sql(piece, '[' ~ cjk_class() ~ ']+') }} then 'cjk'
-        when {{ regexp_full_match_sql(piece, '[' ~ word_class() ~ ']+') }} then 'word'
+        when {{ regex_full_match(piece, '[' ~ cjk_class() ~ ']+') }} then 'cjk'
+        when {{ regex_full_match(piece, '[' ~ word_class() ~ ']+') }} then 'word'
         else 'separator'
     end
 {%- endmacro %}
@@ -35,7 +33,7 @@
     piece's kind is already known, saves classifying it again. -#}
 {% macro fold_piece(piece, kind=none) -%}
     case
-        when {{ kind ~ " = 'cjk'" if kind else regexp_full_match_sql(piece, '[' ~ cjk_class() ~ ']+') }}
+        when {{ kind ~ " = 'cjk'" if kind else regex_full_match(piece, '[' ~ cjk_class() ~ ']+') }}
             then {{ piece }}
         else {{ lower_sql(strip_accents_sql(piece)) }}
     end
@@ -123,7 +121,7 @@
             trim(alias) as alias,
             {{ list_transform_sql(
                 list_filter_sql(
-                    split_pieces(nfc_normalize_sql('trim(alias)')),
+                    split_pieces(nfc_normalize('trim(alias)')),
                     'piece',
                     piece_kind('piece') ~ " != 'separator'"
                 ),

@@ -45,7 +45,7 @@ note_features as (
         max(last_note_in_language) as last_note_date,
         -- the language of most notes; a tie goes to the one written in last, then by name
         -- (mode() breaks ties by row order, which changed scores between identical builds)
-        {{ arg_max_sql('language', ['notes_in_language', 'last_note_in_language', 'language']) }}
+        {{ arg_max('language', ['notes_in_language', 'last_note_in_language', 'language']) }}
             as primary_language,
         count(distinct language) as language_count
     from language_notes

@@ -7,15 +7,15 @@ with
 candidates as (
     select
         note_id,
-        {%- set budget_texts = regexp_extract_all_matches(
-            lower_sql(strip_accents_sql('note_text')), regex_string(budget_pattern())
+        {%- set budget_texts = regex_extract_all(
+            lower_sql(strip_accents_sql('note_text')), budget_pattern()
         ) %}
         {{ unnest_lists([
             [budget_texts, 'budget_text'],
             [int_range_sql(1, list_length_sql(budget_texts) ~ ' + 1'), 'candidate_index']
         ]) }}
     from {{ ref('stg_notes') }}
-    where {{ regexp_contains('note_text', regex_string('\d')) }}
+    where {{ regex_matches('note_text', '\d') }}
 ),
 
 parts as (
@@ -23,9 +23,9 @@ parts as (
         note_id,
         candidate_index,
         budget_text,
-        {{ regexp_extract_groups(
+        {{ regex_extract_groups(
             'budget_text',
-            regex_string(budget_pattern()),
+            budget_pattern(),
             [
                 'keyword', 'currency_before', 'low_amount', 'low_multiplier',
                 'currency_between', 'high_amount', 'high_multiplier', 'currency_after'

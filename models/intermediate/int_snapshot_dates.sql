@@ -41,7 +41,7 @@ cutoff_step as (
                 least(
                     45,
                     coalesce(
-                        {{ integer_divide(
+                        {{ int_divide(
                             days_between('as_of.data_start', 'as_of.as_of_date')
                             ~ ' - ' ~ var('training_min_history_days')
                             ~ ' - greatest(' ~ var('purchase_horizon_days') ~ ', '

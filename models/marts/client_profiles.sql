@@ -91,7 +91,7 @@ select
     coalesce(languages.languages, '') as languages,
     coalesce(top_concepts.top_concepts, '') as top_concepts,
     coalesce(disliked_concepts.disliked_concepts, '') as disliked_concepts,
-    {{ star_except_columns(ref('int_client_features_as_of'), 'features', [
+    {{ star_except('features', [
         'client_id', 'as_of_date', 'feature_cutoff', 'first_note_date', 'last_note_date',
         'first_purchase_date', 'last_purchase_date'
     ]) }}

@@ -12,7 +12,7 @@ note_tokens as (
         tokens,
         token_is_cjk,
         {{ list_transform_sql(
-            'tokens', 'token', regexp_contains('token', regex_string('\\d'))
+            'tokens', 'token', regex_matches('token', '\\d')
         ) }} as token_has_digit
     from {{ ref('int_note_tokens') }}
 ),
@@ -110,7 +110,7 @@ select
     counts.language,
     counts.ngram,
     case
-        when {{ regexp_contains('counts.ngram', regex_string('^[' ~ cjk_class() ~ ']')) }}
+        when {{ regex_matches('counts.ngram', '^[' ~ cjk_class() ~ ']') }}
             then length(counts.ngram)
         when instr(counts.ngram, ' ') > 0 then 2
         else 1

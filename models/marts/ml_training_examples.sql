@@ -38,11 +38,9 @@ labels as (
 )
 
 select
-    examples.client_id || ':' || {{ date_iso_string('examples.feature_cutoff') }} as example_id,
+    examples.client_id || ':' || {{ date_iso('examples.feature_cutoff') }} as example_id,
     examples.feature_cutoff as cutoff_date,
-    {{ star_except_columns(
-        ref('int_client_features_as_of'), 'examples', ['feature_cutoff', 'data_end_date']
-    ) }},
+    {{ star_except('examples', ['feature_cutoff', 'data_end_date']) }},
     labels.label_purchased,
     labels.label_churned,
     labels.label_clv_eur

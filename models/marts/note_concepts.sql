@@ -565,10 +565,10 @@ negated_mentions as (
                 and cue_scopes.gap_end >= scope_break.span_end
         where
             cue_scopes.gap_end - cue_scopes.gap_start <= cue_scopes.window_chars
-            and not {{ regexp_contains(
+            and not {{ regex_matches(
                 'substring(notes.note_text, cue_scopes.gap_start + 1, '
                 ~ 'cue_scopes.gap_end - cue_scopes.gap_start)',
-                regex_string('[.,;:!?()\\n。，、！？；،]')
+                '[.,;:!?()\\n。，、！？；،]'
             ) }}
     ) as ranked_cues
     where cue_rank = 1

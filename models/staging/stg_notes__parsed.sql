@@ -14,9 +14,8 @@ latin_words as (
     -- notes exported without a language: function words decide among Latin-script languages
     select
         numbered.source_row_number,
-        {{ unnest_list(regex_extract_all(
-            'lower(' ~ strip_accents('numbered.transcription') ~ ')', '\\p{Latin}+')) }}
-            as word
+        {{ unnest_lists([[regex_extract_all(
+            'lower(' ~ strip_accents('numbered.transcription') ~ ')', '\\p{Latin}+'), 'word']]) }}
     from numbered
     where nullif(trim(numbered.language), '') is null
 ),
