@@ -41,11 +41,14 @@
 
 {#- Each note as lists, one element per word or CJK run (separators dropped): the folded
     token, whether it is a CJK run, and its character offsets in the note text. One regex split
-    per note; the offsets are prefix sums of the piece lengths, taken in list functions so that
-    no window has to sort the pieces. Every model that needs a note's words reads these lists
-    (int_note_tokens) instead of splitting the text again. `notes` must have note_id, language
-    and note_text. -#}
-{% macro note_token_lists(notes) -%}
+    per note; the offsets are prefix sums of the piece lengths. For an ordinary note they are
+    taken in list functions, so that no window has to sort the pieces. But a list slice copies
+    the list, which makes that quadratic in a note's piece count (a pasted e-mail with an inline
+    image has 10^5 pieces: minutes): a note of more than `window_from_pieces` pieces takes its
+    sums in a window instead. Every model that needs a note's words reads these lists
+    (int_note_tokens) instead of splitting the text again. `notes` must have note_id (unique),
+    language and note_text. -#}
+{% macro note_token_lists(notes, window_from_pieces=1000) -%}
     with piece_lists as (
         select
             note_id,
@@ -64,23 +67,58 @@
         from piece_lists
     ),
 
-    token_positions as (
+    long_note_piece_ends as (
         select
             note_id,
-            language,
-            pieces,
-            kinds,
             {{ list_transform_sql(
-                int_range_sql(1, list_length_sql('lengths') ~ ' + 1'),
-                'i',
-                list_sum_sql(list_slice_sql('lengths', 1, 'i'))
-            ) }} as piece_ends,
+                struct_list_agg([['piece_index', 'piece_index'], ['piece_end', 'piece_end']]),
+                'piece',
+                'piece.piece_end'
+            ) }} as piece_ends
+        from (
+            select
+                note_id,
+                piece_index,
+                sum(piece_length) over (
+                    partition by note_id order by piece_index
+                    rows between unbounded preceding and current row
+                ) as piece_end
+            from (
+                select
+                    note_id,
+                    {{ unnest_lists([
+                        ['lengths', 'piece_length'],
+                        [int_range_sql(1, list_length_sql('lengths') ~ ' + 1'), 'piece_index']
+                    ]) }}
+                from piece_facts
+                where {{ list_length_sql('lengths') }} > {{ window_from_pieces }}
+            ) as long_note_pieces
+        ) as long_note_sums
+        group by note_id
+    ),
+
+    token_positions as (
+        select
+            piece_facts.note_id,
+            piece_facts.language,
+            piece_facts.pieces,
+            piece_facts.kinds,
+            case
+                when {{ list_length_sql('piece_facts.lengths') }} <= {{ window_from_pieces }}
+                    then {{ list_transform_sql(
+                        int_range_sql(1, list_length_sql('piece_facts.lengths') ~ ' + 1'),
+                        'i',
+                        list_sum_sql(list_slice_sql('piece_facts.lengths', 1, 'i'))
+                    ) }}
+                else long_note_piece_ends.piece_ends
+            end as piece_ends,
             {{ list_filter_sql(
-                int_range_sql(1, list_length_sql('pieces') ~ ' + 1'),
+                int_range_sql(1, list_length_sql('piece_facts.pieces') ~ ' + 1'),
                 'i',
-                list_element_sql('kinds', 'i') ~ " != 'separator'"
+                list_element_sql('piece_facts.kinds', 'i') ~ " != 'separator'"
             ) }} as positions
         from piece_facts
+        left join long_note_piece_ends on piece_facts.note_id = long_note_piece_ends.note_id
     )
 
     select
