@@ -45,6 +45,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "measure-demo-notes": ("client_intelligence.commands", "measure_demo_notes"),
     "compare-engines": ("client_intelligence.engine_comparison", "main"),
     "spark-tables": ("client_intelligence.spark_tables", "main"),
+    "run-spark": ("client_intelligence.spark_run", "main"),
 }
 
 # scripts/<file> -> command (the README shows the scripts; they are this CLI underneath).
@@ -68,6 +69,7 @@ SCRIPTS = {
     "measure_demo_notes.py": "measure-demo-notes",
     "compare_engines.py": "compare-engines",
     "spark_tables.py": "spark-tables",
+    "run_spark.py": "run-spark",
 }
 
 USAGE = (

@@ -35,27 +35,33 @@ from client_intelligence.fast_estimators import accelerate
 from client_intelligence.features import IDENTIFIER_COLUMNS
 from client_intelligence.purchase_history import add_features as add_purchase_history_features
 
-PREDICTION_COLUMNS = (
-    "purchase_probability",
-    "will_purchase",
-    "churn_risk",
-    "will_churn",
-    "predicted_clv",
-    "predicted_clv_low",
-    "predicted_clv_high",
-    "value_segment",
-    "risk_segment",
-    "purchase_percentile",
-    "top_drivers",
-    "churn_drivers",
-    "model_tier",
-    "model_version",
-    "history",
-    "scored_at",
+# The columns score_profiles adds, with their types (typed even when no row is scored).
+PREDICTION_SCHEMA = pa.schema(
+    [
+        ("purchase_probability", pa.float64()),
+        ("will_purchase", pa.int32()),
+        ("churn_risk", pa.float64()),
+        ("will_churn", pa.int32()),
+        ("predicted_clv", pa.float64()),
+        ("predicted_clv_low", pa.float64()),
+        ("predicted_clv_high", pa.float64()),
+        ("value_segment", pa.string()),
+        ("risk_segment", pa.string()),
+        ("purchase_percentile", pa.float64()),
+        ("top_drivers", pa.string()),
+        ("churn_drivers", pa.string()),
+        ("model_tier", pa.string()),
+        ("model_version", pa.string()),
+        ("history", pa.string()),
+        ("scored_at", pa.timestamp("us")),
+    ]
 )
+PREDICTION_COLUMNS = tuple(PREDICTION_SCHEMA.names)
 # The history column: whether the scores used the client's sales (the full model) or the notes
 # alone (the artifact's notes-only family: the CSV scorer without --transactions).
 HISTORY_SUPPLIED, HISTORY_NOT_SUPPLIED = "supplied", "not supplied"
+# The uncalibrated purchase ranking score that breaks ties in purchase_percentile.
+RANK_SCORE_COLUMN = "purchase_rank_score"
 # The risk segment of a client with no purchase before the profile date: churn (no purchase
 # within the horizon, for someone who bought before) is neither defined nor trained for them, so
 # their churn_risk and will_churn are null, not an extrapolation.
@@ -196,6 +202,7 @@ def score_profiles(
     segment_cutoffs: dict[str, SegmentCutoffs],
     scored_at: dt.datetime | None = None,
     history_supplied: bool = True,
+    rank_scores: bool = False,
 ) -> pa.Table:
     """Every column of `profiles` plus the prediction columns.
 
@@ -204,6 +211,10 @@ def score_profiles(
     risk_segment is PROSPECT_SEGMENT; purchase probability and CLV are scored as for anyone.
     Without it (notes alone: no purchases means unknown, not none), the artifact's notes-only
     family scores every client, and the history column says 'not supplied'.
+
+    purchase_percentile ranks the clients of `profiles`. A caller that scores a larger
+    population in parts (Spark's partitions) asks for `rank_scores`: a last column,
+    RANK_SCORE_COLUMN, with which untied_percentile's order is (purchase_probability, it).
     """
     count = profiles.num_rows
     prospects = prospects_of(profiles) if history_supplied else np.zeros(count, dtype=bool)
@@ -248,8 +259,10 @@ def score_profiles(
     for name in PREDICTION_COLUMNS:
         column = columns[name]
         if not isinstance(column, pa.Array):  # the driver texts are Arrow already
-            column = pa.array(column, mask=nulls.get(name))
+            column = pa.array(column, PREDICTION_SCHEMA.field(name).type, mask=nulls.get(name))
         table = table.append_column(name, column)
+    if rank_scores:
+        table = table.append_column(RANK_SCORE_COLUMN, pa.array(predictions["purchase_rank"]))
     return table
 
 

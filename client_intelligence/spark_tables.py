@@ -27,6 +27,8 @@ import duckdb
 from client_intelligence.project import duckdb_path, profile_output, project_root
 
 FLOAT_TOLERANCE = 1e-9
+# When each build ran, not what it computed: left out of comparisons.
+RUN_MOMENT_COLUMNS = ("scored_at", "evaluated_at")
 
 
 def spark_schema() -> str:
@@ -118,11 +120,15 @@ def _row_value(value: Any) -> Any:
 
 def table_differences(connection: duckdb.DuckDBPyConnection, table: str, spark: Any) -> list[str]:
     """How `table` in the DuckDB `connection` and in Spark differ (none: same columns, same rows,
-    floats within FLOAT_TOLERANCE), naming each differing column with an example."""
-    result = connection.execute(f"select * from main.{table}")
-    ddb_columns = [column[0] for column in result.description]
+    floats within FLOAT_TOLERANCE), naming each differing column with an example. The
+    RUN_MOMENT_COLUMNS are left out."""
+    relation = connection.table(f"main.{table}")
+    kept = [name for name in relation.columns if name not in RUN_MOMENT_COLUMNS]
+    result = relation.select(*kept)
+    ddb_columns = list(result.columns)
     ddb = normalized(ddb_columns, result.fetchall())
     frame = spark.table(f"{spark_schema()}.{table}")
+    frame = frame.select(*[name for name in frame.columns if name not in RUN_MOMENT_COLUMNS])
     spk = normalized(frame.columns, [tuple(_row_value(v) for v in row) for row in frame.collect()])
     if sorted(ddb_columns) != sorted(frame.columns):
         return [f"columns differ: {sorted(set(ddb_columns) ^ set(frame.columns))}"]

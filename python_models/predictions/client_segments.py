@@ -11,5 +11,6 @@ from client_intelligence.model_bodies import upstream_required
 def model(dbt, session):
     dbt.config(materialized="table")
     with upstream_required("client_segments", ["client_profiles_with_predictions"]):
-        scored = dbt.ref("client_profiles_with_predictions").to_arrow_table()
-    return model_bodies.client_segments(scored, dbt.config.get("model_dir"))
+        scored = dbt.ref("client_profiles_with_predictions")
+        result = model_bodies.client_segments(scored, dbt.config.get("model_dir"))
+    return result

@@ -10,14 +10,16 @@ from client_intelligence.model_bodies import upstream_required
 
 def model(dbt, session):
     dbt.config(materialized="table")
-    upstream = ["client_profiles_with_predictions", "prediction_outcomes"]
-    with upstream_required("ml_model_monitoring", upstream):
-        scoring = dbt.ref("client_profiles_with_predictions").df()
-        outcomes = dbt.ref("prediction_outcomes").project(model_bodies.OUTCOME_COLUMNS).df()
     horizons = {
         "purchase": int(dbt.config.get("purchase_horizon_days")),
         "churn": int(dbt.config.get("churn_horizon_days")),
     }
-    return model_bodies.ml_model_monitoring(
-        scoring, outcomes, dbt.config.get("model_dir"), horizons
-    )
+    upstream = ["client_profiles_with_predictions", "prediction_outcomes"]
+    with upstream_required("ml_model_monitoring", upstream):
+        result = model_bodies.ml_model_monitoring(
+            dbt.ref("client_profiles_with_predictions"),
+            dbt.ref("prediction_outcomes"),
+            dbt.config.get("model_dir"),
+            horizons,
+        )
+    return result

@@ -12,5 +12,5 @@ def model(dbt, session):
     dbt.config(materialized="table")
     with upstream_required("ml_model_quality", ["client_profiles_with_predictions"]):
         scored = dbt.ref("client_profiles_with_predictions")
-        scored_by = scored.project("model_tier, model_version").distinct().fetchall()
-    return model_bodies.ml_model_quality(scored_by, dbt.config.get("model_dir"))
+        result = model_bodies.ml_model_quality(scored, dbt.config.get("model_dir"))
+    return result
