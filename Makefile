@@ -9,7 +9,7 @@ export DO_NOT_TRACK := 1
 
 DEMO_CLIENTS ?= 2000
 
-.PHONY: install install-spark run demo-data models build report dashboard browser test test-fast bench eval-concepts eval-redaction lint format clean
+.PHONY: install install-spark run run-spark demo-data models build report dashboard browser test test-fast bench eval-concepts eval-redaction lint format clean
 
 $(BIN)/activate: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,12 @@ install-spark: install
 		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq openjdk-17-jre-headless; }
 	$(BIN)/pip install --quiet -e ".[dev,spark]"
+
+# The same project on Spark (docs/spark.md): seeds and SQL models by dbt --target spark, the
+# Python models in the same process's SparkSession, in the order of the graph. The artifacts are
+# trained on DuckDB first when none exists (`models`).
+run-spark: install-spark models
+	$(BIN)/python scripts/run_spark.py
 
 data/demo/notes.csv: | install
 	$(BIN)/python scripts/generate_demo_data.py --clients $(DEMO_CLIENTS)

@@ -15,6 +15,8 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
+import sys
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -135,6 +137,8 @@ def run_spark(dbt_arguments: Sequence[str] = ()) -> None:
     """Seeds, then every model in waves (SQL by dbt, Python here), then the data tests."""
     from client_intelligence.spark_tables import spark_session
 
+    # the Python workers (scoring, the redaction transforms) run this interpreter and package
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     session = spark_session()
     invoke_dbt(["seed", *dbt_arguments])
     invoke_dbt(["parse", *dbt_arguments])

@@ -27,6 +27,8 @@ import duckdb
 from client_intelligence.project import duckdb_path, profile_output, project_root
 
 FLOAT_TOLERANCE = 1e-9
+# Sums of doubles added in another order differ in their last digits (1.9e6 by 4e-9).
+FLOAT_RELATIVE_TOLERANCE = 1e-12
 # When each build ran, not what it computed: left out of comparisons.
 RUN_MOMENT_COLUMNS = ("scored_at", "evaluated_at")
 
@@ -103,7 +105,9 @@ def _equal(left: Any, right: Any) -> bool:
     if isinstance(left, float) or isinstance(right, float):
         if left is None or right is None:
             return left is right
-        return math.isclose(float(left), float(right), rel_tol=0, abs_tol=FLOAT_TOLERANCE)
+        return math.isclose(
+            float(left), float(right), rel_tol=FLOAT_RELATIVE_TOLERANCE, abs_tol=FLOAT_TOLERANCE
+        )
     if isinstance(left, tuple) and isinstance(right, tuple):
         return len(left) == len(right) and all(map(_equal, left, right))
     return left == right

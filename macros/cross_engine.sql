@@ -270,6 +270,19 @@
     date_format({{ expr }}, 'yyyy-MM-dd')
 {%- endmacro %}
 
+{#- A date's month as YYYY-MM text. -#}
+{% macro month_iso(expr) -%}
+    {{ return(adapter.dispatch('month_iso')(expr)) }}
+{%- endmacro %}
+
+{% macro default__month_iso(expr) -%}
+    strftime({{ expr }}, '%Y-%m')
+{%- endmacro %}
+
+{% macro spark__month_iso(expr) -%}
+    date_format({{ expr }}, 'yyyy-MM')
+{%- endmacro %}
+
 {#- Text without its marks: canonical decomposition, marks (Mn, Mc, Me) removed, recomposed, as
     DuckDB's strip_accents (utf8proc) does. Spark has no such function: ICU (bundled with
     Spark) decomposes and recomposes, a regex drops the marks. -#}
@@ -625,35 +638,56 @@
 {% macro spark__string_agg_sorted(value, separator, order_by=none, distinct=false) -%}
     {#- null for a group without values, as string_agg -#}
     case when count({{ value }}) > 0 then
-    {%- if distinct %}
-        array_join(array_sort(collect_set({{ value }})), {{ separator }})
-    {%- else %}
-        array_join(
-            transform(
-                array_sort(
-                    collect_list(named_struct(
-                        {%- for key in order_by %}
-                            'k{{ loop.index }}', {{ key[0] }},
-                        {%- endfor %}
-                        'value', {{ value }}
-                    )),
-                    (left_row, right_row) -> case
-                        {%- for key in order_by %}
-                            {%- set lower_first = -1 if key[1] == 'asc' else 1 %}
-                            when left_row.k{{ loop.index }} < right_row.k{{ loop.index }}
-                                then {{ lower_first }}
-                            when left_row.k{{ loop.index }} > right_row.k{{ loop.index }}
-                                then {{ -lower_first }}
-                        {%- endfor %}
-                        else 0
-                    end
-                ),
-                sorted_row -> sorted_row.value
-            ),
-            {{ separator }}
-        )
-    {%- endif %}
+        array_join({{ spark__list_agg_sorted(value, order_by, distinct) }}, {{ separator }})
     end
+{%- endmacro %}
+
+{#- Aggregate: the group's `value`s as a list in the order of `order_by`, a list of
+    [expression, 'asc' | 'desc']; `distinct` lists each value once (ordered by value). For
+    values that are never null (Spark's collect_list leaves nulls out, DuckDB's list keeps
+    them). Spark has no ordered aggregate: the rows are collected and sorted with a
+    comparator. -#}
+{% macro list_agg_sorted(value, order_by=none, distinct=false) -%}
+    {{ return(adapter.dispatch('list_agg_sorted')(value, order_by, distinct)) }}
+{%- endmacro %}
+
+{% macro default__list_agg_sorted(value, order_by=none, distinct=false) -%}
+    {%- if distinct -%}
+        list(distinct {{ value }} order by {{ value }})
+    {%- else -%}
+        list(
+            {{ value }}
+            order by {% for key in order_by %}{{ key[0] }} {{ key[1] }}{{ ', ' if not loop.last }}{% endfor %}
+        )
+    {%- endif -%}
+{%- endmacro %}
+
+{% macro spark__list_agg_sorted(value, order_by=none, distinct=false) -%}
+    {%- if distinct -%}
+        array_sort(collect_set({{ value }}))
+    {%- else -%}
+        transform(
+            array_sort(
+                collect_list(case when {{ value }} is not null then named_struct(
+                    {%- for key in order_by %}
+                        'k{{ loop.index }}', {{ key[0] }},
+                    {%- endfor %}
+                    'value', {{ value }}
+                ) end),
+                (left_row, right_row) -> case
+                    {%- for key in order_by %}
+                        {%- set lower_first = -1 if key[1] == 'asc' else 1 %}
+                        when left_row.k{{ loop.index }} < right_row.k{{ loop.index }}
+                            then {{ lower_first }}
+                        when left_row.k{{ loop.index }} > right_row.k{{ loop.index }}
+                            then {{ -lower_first }}
+                    {%- endfor %}
+                    else 0
+                end
+            ),
+            sorted_row -> sorted_row.value
+        )
+    {%- endif -%}
 {%- endmacro %}
 
 {#- Aggregate: the mean as a double. Spark averages decimals as decimals (rounded to six

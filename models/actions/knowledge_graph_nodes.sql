@@ -26,7 +26,7 @@ bucket_nodes as (
     select distinct
         'bucket:' || bucket as node_id,
         'bucket' as node_type,
-        upper(bucket[1]) || replace(bucket[2:], '_', ' ') as label,
+        upper(substring(bucket, 1, 1)) || replace(substring(bucket, 2), '_', ' ') as label,
         bucket as node_group
     from {{ ref('concepts') }}
 ),

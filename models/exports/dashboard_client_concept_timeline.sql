@@ -7,7 +7,7 @@ with
 mentions as (
     select
         mentions.client_id,
-        strftime(mentions.note_date, '%Y-%m') as calendar_month,
+        {{ month_iso('mentions.note_date') }} as calendar_month,
         mentions.bucket,
         coalesce(
             {{ sensitive_concept_name('sensitive.category') }}, concepts.label
@@ -24,6 +24,6 @@ select
     calendar_month,
     bucket,
     count(*) as mentions,
-    list(distinct concept_label order by concept_label) as concepts
+    {{ list_agg_sorted('concept_label', distinct=true) }} as concepts
 from mentions
 group by client_id, calendar_month, bucket

@@ -21,7 +21,7 @@ risk_bands as (
 
 select
     history.client_id,
-    strftime(history.as_of_date, '%Y-%m-%d') as as_of_date,
+    {{ date_iso('history.as_of_date') }} as as_of_date,
     history.model_version,
     coalesce(risk_bands.segment, 'Prospect') as risk_segment,
     round(history.churn_risk, 4) as churn_risk,

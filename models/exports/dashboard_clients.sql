@@ -12,15 +12,19 @@ scored as (
 top_concept_items as (
     select
         client_id,
-        unnest(string_split(nullif(top_concepts, ''), ',')) as concept_id,
-        generate_subscripts(string_split(nullif(top_concepts, ''), ','), 1) as concept_position
+        {{ unnest_lists([
+            [string_split_sql("nullif(top_concepts, '')", "','"), 'concept_id'],
+            [int_range_sql(1, list_length_sql(string_split_sql("nullif(top_concepts, '')", "','"))
+                ~ ' + 1'), 'concept_position']
+        ]) }}
     from scored
 ),
 
 top_concepts as (
     select
         items.client_id,
-        list(items.concept_id order by items.concept_position) as top_concepts
+        {{ list_agg_sorted('items.concept_id', [['items.concept_position', 'asc']]) }}
+            as top_concepts
     from top_concept_items as items
     anti join {{ ref('sensitive_concepts') }} as sensitive
         on items.concept_id = sensitive.concept_id
@@ -31,7 +35,7 @@ mentioned_concepts as (
     -- every concept the client's notes mention up to the profile date: the audience filter
     select
         mentions.client_id,
-        list(distinct mentions.concept_id order by mentions.concept_id) as concepts
+        {{ list_agg_sorted('mentions.concept_id', distinct=true) }} as concepts
     from {{ ref('int_client_concept_mentions') }} as mentions
     anti join {{ ref('sensitive_concepts') }} as sensitive
         on mentions.concept_id = sensitive.concept_id
@@ -57,14 +61,16 @@ clients as (
         scored.risk_segment,
         scored.risk_segment = 'Prospect' as is_prospect,
         bands.intent_band,
-        coalesce(top_concepts.top_concepts, []) as top_concepts,
-        coalesce(mentioned_concepts.concepts, []) as concepts,
+        coalesce(top_concepts.top_concepts, {{ list_of_sql([]) }}) as top_concepts,
+        coalesce(mentioned_concepts.concepts, {{ list_of_sql([]) }}) as concepts,
         scored.top_drivers,
         scored.churn_drivers,
-        strftime(scored.last_note_date, '%Y-%m-%d') as last_note_date,
-        (scored.as_of_date - scored.last_note_date)::integer as days_since_last_note,
-        strftime(scored.last_purchase_date, '%Y-%m-%d') as last_purchase_date,
-        (scored.as_of_date - scored.last_purchase_date)::integer as days_since_last_purchase,
+        {{ date_iso('scored.last_note_date') }} as last_note_date,
+        cast({{ days_between('scored.last_note_date', 'scored.as_of_date') }} as integer)
+            as days_since_last_note,
+        {{ date_iso('scored.last_purchase_date') }} as last_purchase_date,
+        cast({{ days_between('scored.last_purchase_date', 'scored.as_of_date') }} as integer)
+            as days_since_last_purchase,
         round(
             {{ marketing_priority(
                 'scored.purchase_probability', 'scored.predicted_clv', 'scored.churn_risk'
@@ -86,5 +92,5 @@ clients as (
 
 select
     *,
-    row_number() over (order by marketing_priority desc, id asc)::integer as priority_rank
+    cast(row_number() over (order by marketing_priority desc, id asc) as integer) as priority_rank
 from clients

@@ -8,9 +8,10 @@ select
     round(segments.map_z, 4) as z,
     round(scored.purchase_probability, 4) as purchase_probability,
     round(scored.predicted_clv, 2) as predicted_clv,
-    row_number() over (
-        order by hash(segments.client_id), segments.client_id
-    )::integer as map_order
+    -- md5: the same order on every engine (hash() is engine-specific)
+    cast(row_number() over (
+        order by md5(segments.client_id), segments.client_id
+    ) as integer) as map_order
 from {{ ref('client_segments') }} as segments
 inner join {{ ref('client_profiles_with_predictions') }} as scored
     on segments.client_id = scored.client_id

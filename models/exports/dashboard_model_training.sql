@@ -3,13 +3,11 @@
 select
     model_tier,
     model_version,
-    strftime(
-        max(text_value) filter (where metric = 'first_cutoff')::timestamp, '%Y-%m-%d'
-    ) as first_cutoff,
-    strftime(
-        max(text_value) filter (where metric = 'last_cutoff')::timestamp, '%Y-%m-%d'
-    ) as last_cutoff,
-    max(value) filter (where metric = 'examples')::bigint as examples
+    {{ date_iso("cast(max(case when metric = 'first_cutoff' then text_value end) as timestamp)") }}
+        as first_cutoff,
+    {{ date_iso("cast(max(case when metric = 'last_cutoff' then text_value end) as timestamp)") }}
+        as last_cutoff,
+    cast(max(case when metric = 'examples' then value end) as bigint) as examples
 from {{ ref('ml_model_quality') }}
 where section = 'training_window'
 group by model_tier, model_version

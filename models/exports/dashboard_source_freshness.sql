@@ -26,15 +26,16 @@ latest_dates as (
     from {{ ref('stg_outcomes') }}
 )
 
+{%- set age_days = days_between('latest_date', 'current_date') %}
 select
     source_name,
-    strftime(latest_date, '%Y-%m-%d') as latest_date,
-    (current_date - latest_date)::integer as age_days,
+    {{ date_iso('latest_date') }} as latest_date,
+    cast({{ age_days }} as integer) as age_days,
     {{ var('source_freshness_warn_days') }}::integer as warn_after_days,
     {{ var('source_freshness_error_days') }}::integer as error_after_days,
     case
-        when current_date - latest_date > {{ var('source_freshness_error_days') }} then 'error'
-        when current_date - latest_date > {{ var('source_freshness_warn_days') }} then 'warn'
+        when {{ age_days }} > {{ var('source_freshness_error_days') }} then 'error'
+        when {{ age_days }} > {{ var('source_freshness_warn_days') }} then 'warn'
         else 'pass'
     end as status
 from latest_dates

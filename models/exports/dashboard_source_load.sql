@@ -8,8 +8,10 @@ reasons as (
     select
         source_name,
         source_file,
-        unnest(map_keys(rejected_by_reason)) as reason,
-        unnest(map_values(rejected_by_reason)) as reason_rows
+        {{ unnest_lists([
+            ['map_keys(rejected_by_reason)', 'reason'],
+            ['map_values(rejected_by_reason)', 'reason_rows']
+        ]) }}
     from {{ ref('source_load_report') }}
 ),
 
@@ -17,9 +19,10 @@ reasons_by_file as (
     select
         source_name,
         source_file,
-        list(
-            { 'reason': reason, 'rows': reason_rows } order by reason_rows desc, reason asc
-        ) as rejected_by_reason
+        {{ list_agg_sorted(
+            struct_of_sql([['reason', 'reason'], ['rows', 'reason_rows']]),
+            [['reason_rows', 'desc'], ['reason', 'asc']]
+        ) }} as rejected_by_reason
     from reasons
     group by source_name, source_file
 )
@@ -33,7 +36,7 @@ select
     report.rows_malformed,
     round(report.rejected_share, 4) as rejected_share,
     report.rejected_share > {{ var('max_rejected_share') }} as above_max_rejected_share,
-    coalesce(reasons_by_file.rejected_by_reason, []) as rejected_by_reason
+    coalesce(reasons_by_file.rejected_by_reason, {{ list_of_sql([]) }}) as rejected_by_reason
 from {{ ref('source_load_report') }} as report
 left join reasons_by_file
     on

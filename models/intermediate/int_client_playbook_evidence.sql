@@ -47,7 +47,7 @@ condition_mentions as (
     -- Each mention meeting a playbook's concept or bucket condition within its lookback.
     select
         condition_triggers.action_id,
-        mention_keys.* exclude (condition_value)
+        {{ star_except('mention_keys', ['condition_value']) }}
     from mention_keys
     inner join condition_triggers
         on
@@ -55,19 +55,25 @@ condition_mentions as (
             and mention_keys.condition_value = condition_triggers.condition_value
     where
         condition_triggers.lookback_days is null
-        or mention_keys.note_date > mention_keys.as_of_date - condition_triggers.lookback_days
+        or mention_keys.note_date
+        > {{ add_days('mention_keys.as_of_date', '-condition_triggers.lookback_days') }}
 ),
 
 latest_mentions as (
-    -- The latest mention of each kind for each client and playbook, with the kind's count.
-    select
-        *,
-        count(*) over (partition by client_id, action_id, condition_kind) as kind_mentions
-    from condition_mentions
-    qualify row_number() over (
-        partition by client_id, action_id, condition_kind
-        order by note_date desc, note_id desc, span_start asc
-    ) = 1
+    -- The latest mention of each kind for each client and playbook, with the kind's count
+    -- (a window in a subquery: Spark has no qualify).
+    select {{ star_except('ranked_mentions', ['mention_rank']) }}
+    from (
+        select
+            *,
+            count(*) over (partition by client_id, action_id, condition_kind) as kind_mentions,
+            row_number() over (
+                partition by client_id, action_id, condition_kind
+                order by note_date desc, note_id desc, span_start asc
+            ) as mention_rank
+        from condition_mentions
+    ) as ranked_mentions
+    where ranked_mentions.mention_rank = 1
 )
 
 select

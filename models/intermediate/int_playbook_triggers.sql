@@ -33,9 +33,15 @@ trigger_values as (
     select
         action_id,
         trigger_kind,
-        trim(unnest(string_split(trigger_list, '|'))) as trigger_value
-    from trigger_lists
-    where coalesce(trim(trigger_list), '') != ''
+        trim(raw_value) as trigger_value
+    from (
+        select
+            action_id,
+            trigger_kind,
+            {{ unnest_lists([[string_split_sql('trigger_list', "'|'"), 'raw_value']]) }}
+        from trigger_lists
+        where coalesce(trim(trigger_list), '') != ''
+    ) as split_lists
 )
 
 select distinct

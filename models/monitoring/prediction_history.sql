@@ -1,6 +1,7 @@
 -- What each scoring run predicted, kept across runs so realized performance can be measured
 -- once outcomes arrive. Incremental: a run appends its rows; re-scoring the same day with the same
--- model version replaces them (delete+insert on prediction_id), never duplicates them.
+-- model version replaces them (one row per prediction_id: macros/prediction_history.sql), never
+-- duplicates them.
 -- Erased clients are deleted from past runs too (post-hook), as from every other model.
 -- full_refresh false: `dbt build --full-refresh` must not wipe the record of past predictions
 -- (drop the table by hand to reset it).
@@ -8,13 +9,12 @@
 {{
     config(
         materialized='incremental',
-        incremental_strategy='delete+insert',
+        incremental_strategy=prediction_history_strategy(),
         unique_key='prediction_id',
         on_schema_change='fail',
         full_refresh=false,
         post_hook=[
-            "delete from {{ this }} where sha256(client_id) in"
-            " (select client_id_sha256 from {{ ref('stg_erased_clients') }})"
+            "{{ keep_prediction_history(this, ref('stg_erased_clients')) }}"
         ]
     )
 }}
@@ -26,15 +26,15 @@ scored_clients as (
 )
 
 select
-    (
-        strftime(as_of_date, '%Y-%m-%d') || ':' || model_version || ':' || client_id
-    )::varchar as prediction_id,
-    client_id::varchar as client_id,
-    as_of_date::date as as_of_date,
-    model_tier::varchar as model_tier,
-    model_version::varchar as model_version,
-    purchase_probability::double as purchase_probability,
-    churn_risk::double as churn_risk,
-    predicted_clv::double as predicted_clv,
-    scored_at::timestamp as scored_at
+    cast(
+        {{ date_iso('as_of_date') }} || ':' || model_version || ':' || client_id as string
+    ) as prediction_id,
+    cast(client_id as string) as client_id,
+    cast(as_of_date as date) as as_of_date,
+    cast(model_tier as string) as model_tier,
+    cast(model_version as string) as model_version,
+    cast(purchase_probability as double) as purchase_probability,
+    cast(churn_risk as double) as churn_risk,
+    cast(predicted_clv as double) as predicted_clv,
+    cast(scored_at as timestamp) as scored_at
 from scored_clients
