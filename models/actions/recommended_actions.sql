@@ -138,14 +138,18 @@ scored_actions as (
 ),
 
 top_actions as (
-    select
-        *,
-        row_number() over (
-            partition by client_id
-            order by priority_order asc, score desc, action_id asc
-        ) as action_rank
-    from scored_actions
-    qualify action_rank <= 3
+    -- a window in a subquery: Spark has no qualify
+    select *
+    from (
+        select
+            *,
+            row_number() over (
+                partition by client_id
+                order by priority_order asc, score desc, action_id asc
+            ) as action_rank
+        from scored_actions
+    ) as ranked_actions
+    where action_rank <= 3
 ),
 
 explained_actions as (
@@ -187,7 +191,7 @@ select
     case
         when evidence_note_id is not null
             then
-                'Note of ' || strftime(evidence_note_date, '%Y-%m-%d') || ' mentions '
+                'Note of ' || {{ date_iso('evidence_note_date') }} || ' mentions '
                 || evidence_concept_label || ' ("' || evidence_matched_text || '")'
                 || case
                     when supporting_concept_label is not null

@@ -4,17 +4,23 @@
 with
 
 high_priority as (
+    -- a window in a subquery: Spark has no qualify
     select
         client_id,
         action_id,
         title,
         channel,
         score
-    from {{ ref('recommended_actions') }}
-    where priority = 'High'
-    qualify row_number() over (
-        partition by client_id order by score desc, action_rank asc
-    ) = 1
+    from (
+        select
+            *,
+            row_number() over (
+                partition by client_id order by score desc, action_rank asc
+            ) as client_rank
+        from {{ ref('recommended_actions') }}
+        where priority = 'High'
+    ) as ranked_actions
+    where client_rank = 1
 )
 
 select

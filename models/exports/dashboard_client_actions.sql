@@ -32,11 +32,11 @@ select
     case
         when actions.evidence_concept_id is null then actions.rationale
         else
-            'Note of ' || strftime(actions.evidence_note_date, '%Y-%m-%d') || ' mentions '
+            'Note of ' || {{ date_iso('actions.evidence_note_date') }} || ' mentions '
             || actions.evidence_concept || '.'
     end || ' ' || playbooks.description as rationale,
     actions.evidence_concept,
-    strftime(actions.evidence_note_date, '%Y-%m-%d') as evidence_note_date
+    {{ date_iso('actions.evidence_note_date') }} as evidence_note_date
 from actions
 inner join {{ ref('playbooks') }} as playbooks
     on actions.action_id = playbooks.action_id

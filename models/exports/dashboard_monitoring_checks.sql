@@ -2,7 +2,7 @@
 select
     check_type,
     model_version,
-    strftime(as_of_date, '%Y-%m-%d') as as_of_date,
+    {{ date_iso('as_of_date') }} as as_of_date,
     subject,
     value,
     threshold,

@@ -63,7 +63,8 @@ runs as (
 ),
 
 bins as (
-    select unnest(generate_series(0, 9))::integer as score_bin
+    select bin_number::integer as score_bin
+    from {{ int_series_table(0, 10, 'bin_numbers', 'bin_number') }}
 ),
 
 grid as (
@@ -151,7 +152,7 @@ realized as (
 
 select
     model_version,
-    strftime(as_of_date, '%Y-%m-%d') as as_of_date,
+    {{ date_iso('as_of_date') }} as as_of_date,
     kind,
     measure,
     value,
@@ -160,7 +161,7 @@ from drift
 union all
 select
     model_version,
-    strftime(as_of_date, '%Y-%m-%d') as as_of_date,
+    {{ date_iso('as_of_date') }} as as_of_date,
     kind,
     measure,
     value,
@@ -169,7 +170,7 @@ from means
 union all
 select
     model_version,
-    strftime(as_of_date, '%Y-%m-%d') as as_of_date,
+    {{ date_iso('as_of_date') }} as as_of_date,
     kind,
     measure,
     value,
