@@ -472,6 +472,32 @@
     {%- endif -%}
 {%- endmacro %}
 
+{#- A number rounded to a whole number, as text with thousands separators ("12,345"). -#}
+{% macro thousands_text(expr) -%}
+    {{ return(adapter.dispatch('thousands_text')(expr)) }}
+{%- endmacro %}
+
+{% macro default__thousands_text(expr) -%}
+    format('{:,.0f}', {{ expr }})
+{%- endmacro %}
+
+{% macro spark__thousands_text(expr) -%}
+    format_number(cast({{ expr }} as double), 0)
+{%- endmacro %}
+
+{#- Whether `list` holds `value`. -#}
+{% macro list_contains_sql(list, value) -%}
+    {{ return(adapter.dispatch('list_contains_sql')(list, value)) }}
+{%- endmacro %}
+
+{% macro default__list_contains_sql(list, value) -%}
+    list_contains({{ list }}, {{ value }})
+{%- endmacro %}
+
+{% macro spark__list_contains_sql(list, value) -%}
+    array_contains({{ list }}, {{ value }})
+{%- endmacro %}
+
 {#- A string split at every occurrence of `delimiter` (a string literal, taken literally). -#}
 {% macro string_split_sql(expr, delimiter) -%}
     {{ return(adapter.dispatch('string_split_sql')(expr, delimiter)) }}

@@ -38,8 +38,8 @@ playbooks as (
         {{ action_priority_rank('priority') }} as priority_order,
         coalesce(trim(trigger_concepts), '') != '' as has_concept_condition,
         coalesce(trim(trigger_buckets), '') != '' as has_bucket_condition,
-        string_split(nullif(trim(value_segments), ''), '|') as value_segment_list,
-        string_split(nullif(trim(risk_segments), ''), '|') as risk_segment_list
+        {{ string_split_sql("nullif(trim(value_segments), '')", "'|'") }} as value_segment_list,
+        {{ string_split_sql("nullif(trim(risk_segments), '')", "'|'") }} as risk_segment_list
     from {{ ref('playbooks') }}
 ),
 
@@ -103,11 +103,11 @@ fired_actions as (
         and (playbooks.min_churn_risk is null or clients.churn_risk >= playbooks.min_churn_risk)
         and (
             playbooks.value_segment_list is null
-            or list_contains(playbooks.value_segment_list, clients.value_segment)
+            or {{ list_contains_sql('playbooks.value_segment_list', 'clients.value_segment') }}
         )
         and (
             playbooks.risk_segment_list is null
-            or list_contains(playbooks.risk_segment_list, clients.risk_segment)
+            or {{ list_contains_sql('playbooks.risk_segment_list', 'clients.risk_segment') }}
         )
 ),
 
@@ -123,7 +123,9 @@ scored_actions as (
                 else
                     power(
                         0.5,
-                        (fired_actions.as_of_date - fired_actions.evidence_note_date)
+                        {{ days_between(
+                            'fired_actions.evidence_note_date', 'fired_actions.as_of_date'
+                        ) }}
                         / {{ var('action_evidence_half_life_days') }}
                     )
                     * (1 - power(0.5, fired_actions.evidence_mentions + 1))
@@ -219,7 +221,7 @@ select
             end
             || ', purchase probability ' || round(100 * purchase_probability)::integer
             || '%; ' || value_segment || ' client with a predicted CLV of '
-            || format('{:,.0f}', predicted_clv) || ' EUR.'
+            || {{ thousands_text('predicted_clv') }} || ' EUR.'
     end as rationale,
     evidence_concept_id,
     evidence_concept_label,

@@ -48,7 +48,31 @@ totals as (
 ),
 
 total_values as (
-    unpivot totals on columns(*) into name metric_key value metric_value
+    -- every total as a (metric_key, metric_value) row; a null total (no past buyers: no
+    -- average churn) gives no row
+    select
+        metric_key,
+        metric_value
+    from totals
+    unpivot (
+        metric_value for metric_key in (
+            clients,
+            avg_purchase,
+            high_intent,
+            medium_intent,
+            low_intent,
+            past_buyers,
+            prospects,
+            avg_churn,
+            critical,
+            at_risk,
+            monitor_band,
+            safe_band,
+            avg_clv,
+            median_clv,
+            total_clv
+        )
+    ) as unpivoted
 ),
 
 headline_metrics as (
@@ -135,7 +159,8 @@ value_segments as (
         cutoffs.segment as metric,
         count(predictions.client_id)::double as value,
         'count' as value_format,
-        'average CLV ' || format('{:,}', coalesce(round(avg(predictions.predicted_clv))::bigint, 0))
+        'average CLV '
+        || {{ thousands_text('coalesce(round(avg(predictions.predicted_clv)), 0)') }}
         || ' EUR' as detail
     from {{ ref('segment_cutoffs') }} as cutoffs
     left join predictions
