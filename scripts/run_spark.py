@@ -1,5 +1,4 @@
-"""The project on Spark: SQL models by dbt, Python models in-process (client-intelligence
-run-spark)."""
+"""The project on Spark: SQL by dbt, Python models in-process (client-intelligence run-spark)."""
 
 from client_intelligence.cli import run_script
 
