@@ -1,7 +1,7 @@
 """The tables a dbt Python model is handed, whichever engine runs it.
 
-dbt-duckdb hands a model DuckDB relations; dbt-databricks (and scripts/spark_python_models.py
-on open-source Spark) hands it Spark DataFrames; tests hand the bodies Arrow or pandas tables.
+dbt-duckdb hands a model DuckDB relations; dbt-databricks (and scripts/run_spark.py on
+open-source Spark) hands it Spark DataFrames; tests hand the bodies Arrow or pandas tables.
 The model bodies read their inputs through these functions, so one model file serves every
 engine.
 """

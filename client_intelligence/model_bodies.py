@@ -6,7 +6,7 @@ own `dbt.ref` / `dbt.config.get` calls (inside `upstream_required`, which names 
 what it reads when a table is missing) and hands the relations to its body here. A body takes
 whatever its engine hands it (client_intelligence.frames): DuckDB relations, or Spark
 DataFrames, scored where they lie (client_intelligence.spark_models). So the same model files
-run on dbt-duckdb, on dbt-databricks and through scripts/spark_python_models.py.
+run on dbt-duckdb, on dbt-databricks and through scripts/run_spark.py.
 """
 
 from __future__ import annotations

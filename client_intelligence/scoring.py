@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -300,7 +301,12 @@ def load_selected_artifact(
     model_dir: str | None, profile_columns: list[str], root=None
 ) -> LoadedArtifact:
     """Select (pinned, continuous champion, elite, fast) and load with feature verification."""
-    directory = select_artifact_dir(model_dir, root)
+    return load_scoring_artifact(select_artifact_dir(model_dir, root), profile_columns)
+
+
+def load_scoring_artifact(directory: Path, profile_columns: Sequence[str]) -> LoadedArtifact:
+    """The artifact in `directory`, verified (hashes, then the profiles' features) and with its
+    estimators accelerated for scoring."""
     scoring_features = [name for name in profile_columns if name not in IDENTIFIER_COLUMNS]
     artifact = load_artifact(directory, scoring_features)
     for estimator in artifact.estimators.values():

@@ -11,7 +11,7 @@ comes in: pyspark is an optional dependency (the `spark` extra).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,11 +21,11 @@ from pyspark.sql import DataFrame, Window
 from pyspark.sql import functions as F
 from pyspark.sql.pandas.types import from_arrow_schema
 
-from client_intelligence.artifacts import load_artifact, select_artifact_dir
-from client_intelligence.features import IDENTIFIER_COLUMNS
+from client_intelligence.artifacts import select_artifact_dir
 from client_intelligence.scoring import (
     RANK_SCORE_COLUMN,
     LoadedArtifact,
+    load_scoring_artifact,
     score_profiles,
     segment_cutoffs_from_seed,
 )
@@ -37,15 +37,24 @@ from client_intelligence.segment_assignment import (
 
 
 @lru_cache(maxsize=2)
-def _worker_artifact(directory: str, features: tuple[str, ...]) -> LoadedArtifact:
+def _worker_artifact(directory: str, profile_columns: tuple[str, ...]) -> LoadedArtifact:
     """The artifact in one Python worker, loaded once with the hash and feature checks (Spark
     reuses its Python workers across tasks)."""
-    from client_intelligence.fast_estimators import accelerate
+    return load_scoring_artifact(Path(directory), profile_columns)
 
-    artifact = load_artifact(Path(directory), list(features))
-    for estimator in artifact.estimators.values():
-        accelerate(estimator)
-    return artifact
+
+def _map_tables(
+    frame: DataFrame, function: Callable[[pa.Table], pa.Table], output: pa.Schema
+) -> DataFrame:
+    """`function` applied to each non-empty partition of `frame` as one Arrow table."""
+    input_schema = frame.limit(0).toArrow().schema
+
+    def each_partition(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        table = pa.Table.from_batches(list(batches), schema=input_schema)
+        if table.num_rows:
+            yield from function(table).to_batches()
+
+    return frame.mapInArrow(each_partition, from_arrow_schema(output))
 
 
 def score(
@@ -57,26 +66,20 @@ def score(
     """client_profiles_with_predictions on Spark: the rows of `score_profiles` for every
     profile; purchase_percentile ranks the whole table, as on DuckDB."""
     directory = str(select_artifact_dir(model_dir or None).resolve())
-    features = tuple(name for name in profiles.columns if name not in IDENTIFIER_COLUMNS)
-    artifact = _worker_artifact(directory, features)  # verified before any task runs
+    columns = tuple(profiles.columns)
     cutoffs = segment_cutoffs_from_seed(segment_cutoffs)
     scored_at = dt.datetime.now(dt.UTC)  # one moment for every partition
 
-    def score_table(table: pa.Table, loaded: LoadedArtifact) -> pa.Table:
+    def score_table(table: pa.Table) -> pa.Table:
+        artifact = _worker_artifact(directory, columns)
         return score_profiles(
-            table, loaded, cutoffs, scored_at, history_supplied=history_supplied, rank_scores=True
+            table, artifact, cutoffs, scored_at, history_supplied=history_supplied, rank_scores=True
         )
 
-    input_schema = profiles.limit(0).toArrow().schema
-    output_schema = score_table(input_schema.empty_table(), artifact).schema
-
-    def score_partition(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-        table = pa.Table.from_batches(list(batches), schema=input_schema)
-        if table.num_rows:
-            scored = score_table(table, _worker_artifact(directory, features))
-            yield from scored.to_batches()
-
-    scored = profiles.mapInArrow(score_partition, from_arrow_schema(output_schema))
+    # scoring no rows on the driver verifies the artifact before any task runs, and types the
+    # output
+    output_schema = score_table(profiles.limit(0).toArrow()).schema
+    scored = _map_tables(profiles, score_table, output_schema)
     # one window over every row, as untied_percentile ranks one table (a single partition)
     by_score = Window.orderBy("purchase_probability", RANK_SCORE_COLUMN)
     percentile = F.round(F.cume_dist().over(by_score) * 100, 2)
@@ -88,14 +91,6 @@ def segments(scored: DataFrame, model_dir: str | None) -> DataFrame:
     is enough to name and verify it), its segmentation applied partition by partition."""
     one_per_version = scored.dropDuplicates(["model_tier", "model_version"]).toArrow()
     _, segmentation = load_scoring_segmentation(one_per_version, model_dir)
-    session = scored.sparkSession
     if segmentation is None:
-        return session.createDataFrame([], from_arrow_schema(SEGMENT_SCHEMA))
-    input_schema = scored.limit(0).toArrow().schema
-
-    def segment_partition(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-        table = pa.Table.from_batches(list(batches), schema=input_schema)
-        if table.num_rows:
-            yield from segment_table(table, segmentation).to_batches()
-
-    return scored.mapInArrow(segment_partition, from_arrow_schema(SEGMENT_SCHEMA))
+        return scored.sparkSession.createDataFrame([], from_arrow_schema(SEGMENT_SCHEMA))
+    return _map_tables(scored, lambda table: segment_table(table, segmentation), SEGMENT_SCHEMA)

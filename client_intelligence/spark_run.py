@@ -20,6 +20,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from client_intelligence import frames
 from client_intelligence.project import project_root
 
 
@@ -126,7 +127,7 @@ def run_python_model(session: Any, manifest: Mapping[str, Any], node: Mapping[st
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     result = module.model(ModelContext(session, manifest, node), session)
-    frame = result if hasattr(result, "sparkSession") else session.createDataFrame(result)
+    frame = result if frames.is_spark(result) else session.createDataFrame(result)
     table = f"{node['schema']}.{node['alias']}"
     session.sql(f"create database if not exists {node['schema']}")
     frame.write.mode("overwrite").format("parquet").saveAsTable(table)
@@ -134,7 +135,7 @@ def run_python_model(session: Any, manifest: Mapping[str, Any], node: Mapping[st
 
 
 def run_spark(dbt_arguments: Sequence[str] = ()) -> None:
-    """Seeds, then every model in waves (SQL by dbt, Python here), then the data tests."""
+    """Seeds, then every model in waves (SQL by dbt, Python here)."""
     from client_intelligence.spark_tables import spark_session
 
     # the Python workers (scoring, the redaction transforms) run this interpreter and package

@@ -270,17 +270,9 @@
     date_format({{ expr }}, 'yyyy-MM-dd')
 {%- endmacro %}
 
-{#- A date's month as YYYY-MM text. -#}
+{#- A date's month as YYYY-MM text: the first seven characters of date_iso. -#}
 {% macro month_iso(expr) -%}
-    {{ return(adapter.dispatch('month_iso')(expr)) }}
-{%- endmacro %}
-
-{% macro default__month_iso(expr) -%}
-    strftime({{ expr }}, '%Y-%m')
-{%- endmacro %}
-
-{% macro spark__month_iso(expr) -%}
-    date_format({{ expr }}, 'yyyy-MM')
+    substring({{ date_iso(expr) }}, 1, 7)
 {%- endmacro %}
 
 {#- Text without its marks: canonical decomposition, marks (Mn, Mc, Me) removed, recomposed, as
@@ -643,6 +635,11 @@
     )
 {%- endmacro %}
 
+{#- The keys of an ordered aggregate, `order_by` a list of [expression, 'asc' | 'desc']. -#}
+{% macro order_by_keys(order_by) -%}
+    {%- for key in order_by %}{{ key[0] }} {{ key[1] }}{{ ', ' if not loop.last }}{% endfor -%}
+{%- endmacro %}
+
 {#- Aggregate: `value` of the group's rows joined by `separator` in the order of `order_by`, a
     list of [expression, 'asc' | 'desc']; `distinct` joins each value once (ordered by value).
     Spark has no ordered string_agg: the rows are collected and sorted with a comparator. -#}
@@ -656,7 +653,7 @@
     {%- else -%}
         string_agg(
             {{ value }}, {{ separator }}
-            order by {% for key in order_by %}{{ key[0] }} {{ key[1] }}{{ ', ' if not loop.last }}{% endfor %}
+            order by {{ order_by_keys(order_by) }}
         )
     {%- endif -%}
 {%- endmacro %}
@@ -683,7 +680,7 @@
     {%- else -%}
         list(
             {{ value }}
-            order by {% for key in order_by %}{{ key[0] }} {{ key[1] }}{{ ', ' if not loop.last }}{% endfor %}
+            order by {{ order_by_keys(order_by) }}
         )
     {%- endif -%}
 {%- endmacro %}
